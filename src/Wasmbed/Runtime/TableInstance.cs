@@ -1,0 +1,53 @@
+namespace Wasmbed.Runtime;
+
+/// <summary>
+/// A table of references (spec 4.2.7). Elements are reference handles as they appear on the value stack:
+/// 0 is null, any other value is a handle issued by the owning <see cref="Store"/>.
+/// </summary>
+internal sealed class TableInstance
+{
+    /// <summary>The most elements a table may hold here; growth past it fails with -1.</summary>
+    public const uint ImplementationMaxElements = 10_000_000;
+
+    public TableInstance(TableType type, ulong initialValue = 0, uint elementLimit = ImplementationMaxElements)
+    {
+        ElementType = type.ElementType;
+        Maximum = type.Limits.Maximum;
+        ElementLimit = Math.Min(elementLimit, ImplementationMaxElements);
+        if (type.Limits.Minimum > ElementLimit)
+            throw new WasmLinkException($"table of {type.Limits.Minimum} elements exceeds the limit of {ElementLimit} elements");
+        Elements = new ulong[type.Limits.Minimum];
+        if (initialValue != 0) Array.Fill(Elements, initialValue);
+    }
+
+    public ValueType ElementType { get; }
+
+    public ulong[] Elements { get; private set; }
+
+    public uint? Maximum { get; }
+
+    public uint ElementLimit { get; }
+
+    public uint Size => (uint)Elements.Length;
+
+    public TableType Type => new(ElementType, new Limits(Size, Maximum));
+
+    /// <summary>Called before each growth with (current size, requested size); returning false refuses it.</summary>
+    public Func<uint, uint, bool>? GrowthFilter { get; set; }
+
+    /// <summary>spec: 4.4.6 table.grow — returns the old size, or -1 when the table cannot grow.</summary>
+    public int Grow(uint delta, ulong initialValue)
+    {
+        uint old = Size;
+        ulong wanted = (ulong)old + delta;
+        if (wanted > uint.MaxValue || wanted > (Maximum ?? uint.MaxValue) || wanted > ElementLimit)
+            return -1;
+        if (delta == 0) return (int)old;
+        if (GrowthFilter is { } filter && !filter(old, (uint)wanted)) return -1;
+        var grown = new ulong[wanted];
+        Array.Copy(Elements, grown, Elements.Length);
+        if (initialValue != 0) Array.Fill(grown, initialValue, (int)old, (int)delta);
+        Elements = grown;
+        return (int)old;
+    }
+}
