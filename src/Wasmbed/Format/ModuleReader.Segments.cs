@@ -46,8 +46,12 @@ public static partial class ModuleReader
                 for (int j = 0; j < expressions.Length; j++) expressions[j] = ReadConstantExpression(ref reader);
                 module.Elements.Add(new ElementSegment
                 {
-                    Mode = mode, TableIndex = tableIndex, Offset = offset, ElementType = elementType,
-                    Expressions = expressions, SourceOffset = segmentStart,
+                    Mode = mode,
+                    TableIndex = tableIndex,
+                    Offset = offset,
+                    ElementType = elementType,
+                    Expressions = expressions,
+                    SourceOffset = segmentStart,
                 });
             }
             else
@@ -57,8 +61,12 @@ public static partial class ModuleReader
                 for (int j = 0; j < functions.Length; j++) functions[j] = reader.ReadVarUInt32();
                 module.Elements.Add(new ElementSegment
                 {
-                    Mode = mode, TableIndex = tableIndex, Offset = offset, ElementType = elementType,
-                    FunctionIndices = functions, SourceOffset = segmentStart,
+                    Mode = mode,
+                    TableIndex = tableIndex,
+                    Offset = offset,
+                    ElementType = elementType,
+                    FunctionIndices = functions,
+                    SourceOffset = segmentStart,
                 });
             }
         }
@@ -92,8 +100,12 @@ public static partial class ModuleReader
 
             module.Data.Add(new DataSegment
             {
-                Mode = mode, MemoryIndex = memoryIndex, Offset = offset,
-                DataOffset = dataOffset, DataLength = (int)length, SourceOffset = segmentStart,
+                Mode = mode,
+                MemoryIndex = memoryIndex,
+                Offset = offset,
+                DataOffset = dataOffset,
+                DataLength = (int)length,
+                SourceOffset = segmentStart,
             });
         }
     }

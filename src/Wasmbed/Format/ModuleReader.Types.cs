@@ -49,19 +49,31 @@ public static partial class ModuleReader
             {
                 (byte)ExternalKind.Function => new ImportDescription
                 {
-                    ModuleName = moduleName, Name = name, Kind = ExternalKind.Function, TypeIndex = reader.ReadVarUInt32(),
+                    ModuleName = moduleName,
+                    Name = name,
+                    Kind = ExternalKind.Function,
+                    TypeIndex = reader.ReadVarUInt32(),
                 },
                 (byte)ExternalKind.Table => new ImportDescription
                 {
-                    ModuleName = moduleName, Name = name, Kind = ExternalKind.Table, Table = ReadTableType(ref reader),
+                    ModuleName = moduleName,
+                    Name = name,
+                    Kind = ExternalKind.Table,
+                    Table = ReadTableType(ref reader),
                 },
                 (byte)ExternalKind.Memory => new ImportDescription
                 {
-                    ModuleName = moduleName, Name = name, Kind = ExternalKind.Memory, Memory = new MemoryType(ReadLimits(ref reader)),
+                    ModuleName = moduleName,
+                    Name = name,
+                    Kind = ExternalKind.Memory,
+                    Memory = new MemoryType(ReadLimits(ref reader)),
                 },
                 (byte)ExternalKind.Global => new ImportDescription
                 {
-                    ModuleName = moduleName, Name = name, Kind = ExternalKind.Global, Global = ReadGlobalType(ref reader),
+                    ModuleName = moduleName,
+                    Name = name,
+                    Kind = ExternalKind.Global,
+                    Global = ReadGlobalType(ref reader),
                 },
                 _ => throw new WasmFormatException("malformed import kind", kindAt),
             };

@@ -47,20 +47,20 @@ internal sealed class ModuleMutator(Random random)
                 bytes.RemoveRange(at, Math.Min(1 + random.Next(16), bytes.Count - at));
                 break;
             case 6:
-            {
-                int length = Math.Min(1 + random.Next(32), bytes.Count - at);
-                var chunk = bytes.GetRange(at, length);
-                bytes.InsertRange(random.Next(bytes.Count + 1), chunk);
-                break;
-            }
+                {
+                    int length = Math.Min(1 + random.Next(32), bytes.Count - at);
+                    var chunk = bytes.GetRange(at, length);
+                    bytes.InsertRange(random.Next(bytes.Count + 1), chunk);
+                    break;
+                }
             case 7:
-            {
-                // splice: our head, the other module's tail
-                int cut = random.Next(other.Length + 1);
-                bytes.RemoveRange(at, bytes.Count - at);
-                bytes.AddRange(other.AsSpan(cut).ToArray());
-                break;
-            }
+                {
+                    // splice: our head, the other module's tail
+                    int cut = random.Next(other.Length + 1);
+                    bytes.RemoveRange(at, bytes.Count - at);
+                    bytes.AddRange(other.AsSpan(cut).ToArray());
+                    break;
+                }
             case 8:
             case 9:
                 EditSectionField(bytes);

@@ -155,13 +155,13 @@ public static class WastBinaryModules
                 case '\'': bytes.Add((byte)'\''); break;
                 case '"': bytes.Add((byte)'"'); break;
                 case 'u':
-                {
-                    int close = text.IndexOf('}', i);
-                    int codePoint = Convert.ToInt32(text[(i + 1)..close].Replace("_", ""), 16);
-                    bytes.AddRange(Encoding.UTF8.GetBytes(char.ConvertFromUtf32(codePoint)));
-                    i = close + 1;
-                    break;
-                }
+                    {
+                        int close = text.IndexOf('}', i);
+                        int codePoint = Convert.ToInt32(text[(i + 1)..close].Replace("_", ""), 16);
+                        bytes.AddRange(Encoding.UTF8.GetBytes(char.ConvertFromUtf32(codePoint)));
+                        i = close + 1;
+                        break;
+                    }
                 default:
                     bytes.Add(Convert.ToByte(text.Substring(i - 1, 2), 16));
                     i++;
