@@ -187,6 +187,8 @@ internal sealed partial class InstructionParser
     private OpcodeInfo Lookup(Token token)
     {
         if (token.Kind == TokenKind.Keyword && ByNameSpan.TryGetValue(_reader.Text(token), out var info)) return info;
+        if (_reader.Text(token) is "param" or "result" or "local" or "type" or "then" or "else" or "export" or "import")
+            throw _reader.Error(token, $"unexpected token {_reader.TextString(token)} (out of order or not allowed here)");
         throw _reader.Error(token, $"unknown operator {_reader.TextString(token)}");
     }
 
