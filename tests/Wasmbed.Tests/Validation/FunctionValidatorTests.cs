@@ -157,7 +157,20 @@ public class FunctionValidatorTests
             Opcode.Block, ValueType.F32, Opcode.Block, ValueType.I32,
             Opcode.Unreachable, Opcode.I64Const, 0L, Opcode.I32Const, 0, Opcode.BrTable, 1, 0, 1,
             Opcode.End, Opcode.Drop, Opcode.F32Const, new byte[4], Opcode.End, Opcode.Drop, Opcode.End)), "type mismatch");
+        // Arity must agree even where the stack is polymorphic (unreached-invalid.wast).
+        Invalid(Function(Code.Of(
+            Opcode.Block, (byte)0x40, Opcode.Block, ValueType.I32,
+            Opcode.Unreachable, Opcode.BrTable, 1, 0, 1,
+            Opcode.End, Opcode.Drop, Opcode.End, Opcode.End)), "type mismatch");
         Invalid(Function(Code.Of(Opcode.I32Const, 0, Opcode.BrTable, 1, 0, 3, Opcode.End)), "unknown label");
+    }
+
+    [Fact]
+    public void BrIf_OnPolymorphicStack_LeavesLabelTypes()
+    {
+        // br_if pushes back the label's types, not Unknown: i64.eqz then sees an i32.
+        Invalid(Function(Code.Of(Opcode.Block, ValueType.I32, Opcode.Unreachable, Opcode.BrIf, 0, Opcode.I64Eqz, Opcode.End, Opcode.Drop, Opcode.End)), "type mismatch");
+        Valid(Function(Code.Of(Opcode.Block, ValueType.I32, Opcode.Unreachable, Opcode.BrIf, 0, Opcode.I32Eqz, Opcode.End, Opcode.Drop, Opcode.End)));
     }
 
     [Fact]
