@@ -70,18 +70,18 @@ internal sealed partial class Translator
                 TranslateLocalSet((int)index, tee: true);
                 return;
             case Opcode.GlobalGet:
-            {
-                var type = _module.GetGlobalType(index).ValueType;
-                EmitResult(type == ValueType.V128 ? Op.GlobalGet2 : Op.GlobalGet, type, (int)index);
-                return;
-            }
+                {
+                    var type = _module.GetGlobalType(index).ValueType;
+                    EmitResult(type == ValueType.V128 ? Op.GlobalGet2 : Op.GlobalGet, type, (int)index);
+                    return;
+                }
             case Opcode.GlobalSet:
-            {
-                var type = _module.GetGlobalType(index).ValueType;
-                int value = Use(Pop());
-                Emit(type == ValueType.V128 ? Op.GlobalSet2 : Op.GlobalSet, (int)index, value);
-                return;
-            }
+                {
+                    var type = _module.GetGlobalType(index).ValueType;
+                    int value = Use(Pop());
+                    Emit(type == ValueType.V128 ? Op.GlobalSet2 : Op.GlobalSet, (int)index, value);
+                    return;
+                }
             case Opcode.I32Const:
                 PushConst(ValueType.I32, instruction.Value);
                 return;
@@ -124,64 +124,64 @@ internal sealed partial class Translator
                 EmitResult(Op.TableGet, _module.GetTableType(index).ElementType, (int)index, Use(Pop()));
                 return;
             case Opcode.TableSet:
-            {
-                var value = Pop();
-                var element = Pop();
-                Emit(Op.TableSet, (int)index, Use(element), Use(value));
-                return;
-            }
+                {
+                    var value = Pop();
+                    var element = Pop();
+                    Emit(Op.TableSet, (int)index, Use(element), Use(value));
+                    return;
+                }
             case Opcode.TableSize:
                 EmitResult(Op.TableSize, ValueType.I32, (int)index);
                 return;
             case Opcode.TableGrow:
-            {
-                var delta = Pop();
-                var initial = Pop();
-                EmitResult(Op.TableGrow, ValueType.I32, (int)index, Use(initial), Use(delta));
-                return;
-            }
+                {
+                    var delta = Pop();
+                    var initial = Pop();
+                    EmitResult(Op.TableGrow, ValueType.I32, (int)index, Use(initial), Use(delta));
+                    return;
+                }
             case Opcode.TableFill:
-            {
-                var (start, value, count) = PopThree();
-                Emit(Op.TableFill, (int)index, Use(start), Use(value), Use(count));
-                return;
-            }
+                {
+                    var (start, value, count) = PopThree();
+                    Emit(Op.TableFill, (int)index, Use(start), Use(value), Use(count));
+                    return;
+                }
             case Opcode.TableCopy:
             case Opcode.TableInit:
-            {
-                var (destination, source, count) = PopThree();
-                Emit(instruction.Opcode == Opcode.TableCopy ? Op.TableCopy : Op.TableInit,
-                    (int)index, (int)instruction.Index2, Use(destination), Use(source), Use(count));
-                return;
-            }
+                {
+                    var (destination, source, count) = PopThree();
+                    Emit(instruction.Opcode == Opcode.TableCopy ? Op.TableCopy : Op.TableInit,
+                        (int)index, (int)instruction.Index2, Use(destination), Use(source), Use(count));
+                    return;
+                }
             case Opcode.ElemDrop:
                 Emit(Op.ElemDrop, (int)index);
                 return;
             case Opcode.MemoryInit:
-            {
-                var (destination, source, count) = PopThree();
-                Emit(Op.MemoryInit, (int)index, Use(destination), Use(source), Use(count));
-                return;
-            }
+                {
+                    var (destination, source, count) = PopThree();
+                    Emit(Op.MemoryInit, (int)index, Use(destination), Use(source), Use(count));
+                    return;
+                }
             case Opcode.DataDrop:
                 Emit(Op.DataDrop, (int)index);
                 return;
             case Opcode.MemoryCopy:
             case Opcode.MemoryFill:
-            {
-                var (destination, source, count) = PopThree();
-                Emit(instruction.Opcode == Opcode.MemoryCopy ? Op.MemoryCopy : Op.MemoryFill, Use(destination), Use(source), Use(count));
-                return;
-            }
+                {
+                    var (destination, source, count) = PopThree();
+                    Emit(instruction.Opcode == Opcode.MemoryCopy ? Op.MemoryCopy : Op.MemoryFill, Use(destination), Use(source), Use(count));
+                    return;
+                }
             case Opcode.I8x16Shuffle:
-            {
-                var b = Pop();
-                var a = Pop();
-                Span<int> operands = [Use(a), Use(b), 0, 0, 0, 0];
-                V128Operands(instruction).CopyTo(operands[2..]);
-                EmitResult(Op.I8x16Shuffle, ValueType.V128, operands);
-                return;
-            }
+                {
+                    var b = Pop();
+                    var a = Pop();
+                    Span<int> operands = [Use(a), Use(b), 0, 0, 0, 0];
+                    V128Operands(instruction).CopyTo(operands[2..]);
+                    EmitResult(Op.I8x16Shuffle, ValueType.V128, operands);
+                    return;
+                }
             default:
                 TranslateLowered(instruction);
                 return;
@@ -247,32 +247,32 @@ internal sealed partial class Translator
                 EmitResult(op, outputs[0], Use(Pop()), offset);
                 return;
             case ImmediateKind.MemArg:
-            {
-                var value = Pop();
-                var address = Pop();
-                Emit(op, Use(address), Use(value), offset);
-                return;
-            }
+                {
+                    var value = Pop();
+                    var address = Pop();
+                    Emit(op, Use(address), Use(value), offset);
+                    return;
+                }
             case ImmediateKind.Lane when inputs.Count == 1:
                 EmitResult(op, outputs[0], Use(Pop()), instruction.Lane);
                 return;
             case ImmediateKind.Lane:
-            {
-                var scalar = Pop();
-                var vector = Pop();
-                EmitResult(op, outputs[0], Use(vector), Use(scalar), instruction.Lane);
-                return;
-            }
+                {
+                    var scalar = Pop();
+                    var vector = Pop();
+                    EmitResult(op, outputs[0], Use(vector), Use(scalar), instruction.Lane);
+                    return;
+                }
             case ImmediateKind.MemArgAndLane:
-            {
-                var vector = Pop();
-                var address = Pop();
-                if (outputs.Count == 1)
-                    EmitResult(op, ValueType.V128, Use(address), Use(vector), offset, instruction.Lane);
-                else
-                    Emit(op, Use(address), Use(vector), offset, instruction.Lane);
-                return;
-            }
+                {
+                    var vector = Pop();
+                    var address = Pop();
+                    if (outputs.Count == 1)
+                        EmitResult(op, ValueType.V128, Use(address), Use(vector), offset, instruction.Lane);
+                    else
+                        Emit(op, Use(address), Use(vector), offset, instruction.Lane);
+                    return;
+                }
             default:
                 throw new InvalidOperationException($"the interpreter has no translation for {info.Name}");
         }
