@@ -42,13 +42,15 @@ public sealed partial class Instance : IDisposable
     public Module Module { get; }
 
     /// <summary>All exports in the module's order.</summary>
-    public IEnumerable<Export> Exports
+    public IReadOnlyList<Export> Exports
     {
         get
         {
             ThrowIfDisposed();
-            foreach (var export in Module.Description.Exports)
-                yield return new Export(export.Name, Inner.WrapExport(export));
+            var descriptions = Module.Description.Exports;
+            var exports = new Export[descriptions.Count];
+            for (int i = 0; i < exports.Length; i++) exports[i] = new Export(descriptions[i].Name, Inner.WrapExport(descriptions[i]));
+            return exports;
         }
     }
 

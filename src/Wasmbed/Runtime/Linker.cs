@@ -57,7 +57,11 @@ public sealed partial class Linker
     {
         ArgumentNullException.ThrowIfNull(moduleName);
         ArgumentNullException.ThrowIfNull(instance);
-        foreach (var export in instance.Exports) Define(moduleName, export.Name, export.Item);
+        var exports = instance.Exports;
+        // All or nothing: check every name before defining any.
+        if (!AllowShadowing && exports.FirstOrDefault(e => _definitions.ContainsKey((moduleName, e.Name))) is { Item: not null } taken)
+            throw new InvalidOperationException($"\"{moduleName}\" \"{taken.Name}\" is already defined (set AllowShadowing to replace definitions)");
+        foreach (var export in exports) Define(moduleName, export.Name, export.Item);
         return this;
     }
 
