@@ -14,7 +14,7 @@ int main(void) {
     void **slots = calloc(SLOTS, sizeof(void *));
     size_t *sizes = calloc(SLOTS, sizeof(size_t));
     uint64_t checksum = 0;
-    for (int round = 0; round < 60000; round++) {
+    for (int round = 0; round < 15000; round++) {
         uint32_t i = next_random() % SLOTS;
         if (slots[i]) {
             unsigned char *p = slots[i];
@@ -30,7 +30,7 @@ int main(void) {
                 slots[i] = NULL;
             }
         } else {
-            size_t size = 1 + next_random() % (next_random() % 16 == 0 ? 65536 : 256);
+            size_t size = 1 + next_random() % (next_random() % 16 == 0 ? 16384 : 256);
             unsigned char *p = malloc(size);
             if (!p) { printf("out of memory\n"); return 1; }
             memset(p, (int)(round & 0xff), size);
