@@ -43,8 +43,9 @@ internal static class PathOpenCall
             if (create && (oflags & OFlags.Exclusive) != 0) WasiError.Throw(Errno.Exists);
             if (type == FileType.Directory)
             {
-                if (truncate || create || (requestedBase & (Rights.FdWrite | Rights.FdAllocate | Rights.FdFilestatSetSize)) != 0)
-                    WasiError.Throw(Errno.IsDirectory);
+                // Asking to write a directory is EISDIR as in POSIX, unless O_DIRECTORY says the rights are only a mask.
+                bool wantsWrite = (requestedBase & Rights.FdWrite) != 0 && (oflags & OFlags.Directory) == 0;
+                if (truncate || create || wantsWrite) WasiError.Throw(Errno.IsDirectory);
                 opened = new DirectoryDescriptor(directory.Root, resolved.Components, isPreopen: false,
                     requestedBase & RightSets.Directory, requestedInheriting) { Flags = (FdFlags)fdFlags };
             }
