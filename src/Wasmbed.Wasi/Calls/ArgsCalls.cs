@@ -13,6 +13,9 @@ internal static class ArgsCalls
     /// <summary>args_get / environ_get: the strings packed into <paramref name="buffer"/>, a pointer to each in <paramref name="pointers"/>.</summary>
     public static void Get(byte[][] strings, GuestMemory memory, uint pointers, uint buffer)
     {
+        // Both whole ranges are checked first, so no address below can wrap around the 32-bit space.
+        memory.SliceArray(pointers, (uint)strings.Length, 4);
+        memory.Slice(buffer, (uint)strings.Sum(s => s.Length));
         uint offset = buffer;
         for (int i = 0; i < strings.Length; i++)
         {

@@ -67,5 +67,8 @@ public sealed class MemoryBoundsTests
         Assert.Equal(Errno.Fault, wasi.Call("args_get", 0, End - 5));
         Assert.Equal(Errno.Fault, wasi.Call("args_get", End - 4, 0));
         Assert.Equal(Errno.Fault, wasi.Call("environ_get", 0, End - 3));
+        // A pointer array at the top of the 32-bit space must not wrap around to address 0.
+        Assert.Equal(Errno.Fault, wasi.Call("args_get", 0xFFFF_FFFC, 100));
+        Assert.All(wasi.Memory.AsSpan(0, 8).ToArray(), b => Assert.Equal(0, b));
     }
 }
