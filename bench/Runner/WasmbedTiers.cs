@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace Wasmbed.Bench;
+
+/// <summary>
+/// Finds the execution tiers the `wasmbed` command offers by asking it: the tiers listed after
+/// "--tier" in `wasmbed run --help` (as in "--tier &lt;interpreter|compiler&gt;"), plus "interpreter",
+/// which always exists. Each tier is then tried on hello.wasm; one that cannot run it is kept with the
+/// reason, so the report says why its column is empty.
+/// </summary>
+static partial class WasmbedTiers
+{
+    public const string HelloOutput = "hello from wasm";
+
+    public static IReadOnlyList<BenchEngine> Detect(string cli, string outDirectory, double timeoutSeconds)
+    {
+        var help = TimedProcess.Run(cli, ["run", "--help"], timeoutSeconds);
+        var tiers = new List<string> { "interpreter" };
+        foreach (Match match in TierList().Matches(help.Output + "\n" + help.Error))
+            foreach (var tier in match.Groups["tiers"].Value.Split('|', ',', ' '))
+                if (tier.Length > 0 && !tiers.Contains(tier)) tiers.Add(tier);
+
+        var engines = new List<BenchEngine>();
+        var hello = Path.Combine(outDirectory, "wasm", "hello.wasm");
+        foreach (var tier in tiers)
+        {
+            var probe = TimedProcess.Run(cli, ["run", "--tier", tier, hello], timeoutSeconds);
+            string? reason = probe.Succeeded && probe.Output.Trim() == HelloOutput ? null
+                : probe.Succeeded ? $"`wasmbed run --tier {tier} hello.wasm` printed '{Shorten(probe.Output)}'"
+                : $"`wasmbed run --tier {tier} hello.wasm` failed ({probe.Describe(timeoutSeconds)})";
+            engines.Add(BenchEngine.Wasmbed(cli, tier, outDirectory, reason));
+        }
+        return engines;
+    }
+
+    static string Shorten(string text) => text.Trim() is var trimmed && trimmed.Length > 60 ? trimmed[..60] + "…" : trimmed.Trim();
+
+    // "--tier <a|b>", "--tier {a,b}", "--tier (a|b)", "--tier=a|b" on one line.
+    [GeneratedRegex(@"--tier[ =]+[<{(\[]?(?<tiers>[a-z][a-z0-9-]*(?:\s*[|,]\s*[a-z][a-z0-9-]*)+)")]
+    private static partial Regex TierList();
+}
