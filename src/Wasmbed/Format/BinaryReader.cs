@@ -29,6 +29,9 @@ public ref struct WasmBinaryReader
 
     public readonly int Position => _position;
 
+    /// <summary>The whole module binary (positions are offsets into it), for readers that continue from <see cref="Position"/>.</summary>
+    public readonly ReadOnlySpan<byte> Bytes => _bytes;
+
     public readonly int End => _end;
 
     public readonly int Remaining => _end - _position;

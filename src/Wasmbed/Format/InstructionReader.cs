@@ -169,7 +169,11 @@ public ref struct InstructionReader
 
     private (uint Align, ulong Offset) ReadMemArg()
     {
+        int at = _reader.Position;
         uint align = _reader.ReadVarUInt32();
+        // An alignment exponent of 32 or more cannot describe any access: malformed, not merely invalid
+        // (align.wast; smaller values above the natural alignment are the validator's concern).
+        if (align >= 32) Throw.Format("malformed memop flags", at);
         uint memOffset = _reader.ReadVarUInt32();
         return (align, memOffset);
     }
