@@ -141,9 +141,10 @@ static class Report
                 }
                 if (seconds > 0 && nativeSeconds > 0) ratios.Add(seconds / nativeSeconds);
             }
-            markdown.Append(ratios.Count == workloads.Count && ratios.Count > 0
-                ? Invariant($" | **{Statistics.GeometricMean(ratios):0.0}** |")
-                : " | — |");
+            // A mean over fewer workloads is not comparable with a full one, so it says how many it covers.
+            markdown.Append(ratios.Count == 0 ? " | — |"
+                : ratios.Count == workloads.Count ? Invariant($" | **{Statistics.GeometricMean(ratios):0.0}** |")
+                : Invariant($" | {Statistics.GeometricMean(ratios):0.0} ({ratios.Count} of {workloads.Count}) |"));
         }
         markdown.AppendLine();
     }

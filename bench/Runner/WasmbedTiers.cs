@@ -4,7 +4,7 @@ namespace Wasmbed.Bench;
 
 /// <summary>
 /// Finds the execution tiers the `wasmbed` command offers by asking it: the tiers listed after
-/// "--tier" in `wasmbed run --help` (as in "--tier &lt;interpreter|compiler&gt;"), plus "interpreter",
+/// "--tier" in `wasmbed run --help` (as in "--tier &lt;Interpreter|Compiler&gt;"), plus "interpreter",
 /// which always exists. Each tier is then tried on hello.wasm; one that cannot run it is kept with the
 /// reason, so the report says why its column is empty.
 /// </summary>
@@ -17,8 +17,8 @@ static partial class WasmbedTiers
         var help = TimedProcess.Run(cli, ["run", "--help"], timeoutSeconds);
         var tiers = new List<string> { "interpreter" };
         foreach (Match match in TierList().Matches(help.Output + "\n" + help.Error))
-            foreach (var tier in match.Groups["tiers"].Value.Split('|', ',', ' '))
-                if (tier.Length > 0 && !tiers.Contains(tier)) tiers.Add(tier);
+            foreach (var name in match.Groups["tiers"].Value.Split('|', ',', ' '))
+                if (name.ToLowerInvariant() is { Length: > 0 } tier && !tiers.Contains(tier)) tiers.Add(tier);
 
         var engines = new List<BenchEngine>();
         var hello = Path.Combine(outDirectory, "wasm", "hello.wasm");
@@ -35,7 +35,7 @@ static partial class WasmbedTiers
 
     static string Shorten(string text) => text.Trim() is var trimmed && trimmed.Length > 60 ? trimmed[..60] + "…" : trimmed.Trim();
 
-    // "--tier <a|b>", "--tier {a,b}", "--tier (a|b)", "--tier=a|b" on one line.
-    [GeneratedRegex(@"--tier[ =]+[<{(\[]?(?<tiers>[a-z][a-z0-9-]*(?:\s*[|,]\s*[a-z][a-z0-9-]*)+)")]
+    // "--tier <A>", "--tier <a|b>", "--tier {a,b}", "--tier (a|b)", "--tier=a|b" on one line.
+    [GeneratedRegex(@"--tier[ =]+(?:[<{(\[](?<tiers>\w[\w-]*(?:\s*[|,]\s*\w[\w-]*)*)[>})\]]|(?<tiers>\w[\w-]*(?:\s*[|,]\s*\w[\w-]*)+))")]
     private static partial Regex TierList();
 }
