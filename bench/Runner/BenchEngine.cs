@@ -39,5 +39,24 @@ sealed class BenchEngine
         new($"Wasmbed {tier}", (program, arguments) =>
             (cli, ["run", "--tier", tier, WasmFile(outDirectory, program), .. arguments]), unavailableReason);
 
+    /// <summary>This engine, or a copy of it that cannot run for <paramref name="reason"/> (null: unchanged).</summary>
+    public BenchEngine Unavailable(string? reason) =>
+        reason is null ? this : new BenchEngine(Title, _command, reason) { IsNative = IsNative };
+
+    /// <summary>
+    /// Runs hello.wasm (or native hello) once: null when it printed the expected line, else why not.
+    /// An engine that cannot run this cannot run any workload, and is reported once, not per workload.
+    /// </summary>
+    public string? ProbeHello(double timeoutSeconds)
+    {
+        const string expected = "hello from wasm";
+        var (file, arguments) = Command("hello", []);
+        var probe = TimedProcess.Run(file, arguments, timeoutSeconds);
+        var output = probe.Output.Trim();
+        return !probe.Succeeded ? $"cannot run hello.wasm ({probe.Describe(timeoutSeconds)})"
+            : output != expected ? $"hello.wasm printed '{(output.Length > 60 ? output[..60] + "…" : output)}'"
+            : null;
+    }
+
     static string WasmFile(string outDirectory, string program) => Path.Combine(outDirectory, "wasm", program + ".wasm");
 }

@@ -5,6 +5,8 @@ namespace Wasmbed.Bench;
 /// <summary>The facts about the machine and tools that a reader needs to compare two reports.</summary>
 sealed record MachineInfo(string Cpu, int LogicalCores, string Memory, string OperatingSystem, string DotNet, string Node, string Clang, string Date)
 {
+    public const string NotInstalled = "not installed";
+
     public static MachineInfo Collect(double timeoutSeconds)
     {
         var cpu = ReadField("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString();
@@ -19,8 +21,8 @@ sealed record MachineInfo(string Cpu, int LogicalCores, string Memory, string Op
             memory,
             kernel is null ? os : $"{os}, Linux {kernel}",
             $"{RuntimeInformation.FrameworkDescription}" + (sdk is null ? "" : $" (SDK {sdk})"),
-            FirstLineOf("node", ["--version"], timeoutSeconds) ?? "not installed",
-            FirstLineOf("clang-19", ["--version"], timeoutSeconds) ?? "not installed",
+            FirstLineOf("node", ["--version"], timeoutSeconds) ?? NotInstalled,
+            FirstLineOf("clang-19", ["--version"], timeoutSeconds) ?? NotInstalled,
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
     }
 

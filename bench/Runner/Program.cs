@@ -30,13 +30,11 @@ public static class Program
             .Where(workload => options.Only is null || options.Only.Contains(workload.Name)).ToList();
 
         var machine = MachineInfo.Collect(timeout);
-        var nodeReason = machine.Node.StartsWith('v') && int.TryParse(machine.Node[1..].Split('.')[0], out var major) && major >= 20 ? null
-            : $"Node.js 20 or later is needed for node:wasi preview1 (found: {machine.Node})";
-        var engines = new List<BenchEngine>
-        {
-            BenchEngine.Native(outDirectory),
-            BenchEngine.Node(Path.Combine(root, "bench", "node", "wasi-run.mjs"), outDirectory, nodeReason),
-        };
+        var node = BenchEngine.Node(Path.Combine(root, "bench", "node", "wasi-run.mjs"), outDirectory,
+            machine.Node == MachineInfo.NotInstalled ? "node not found (Debian package nodejs)" : null);
+        node = node.Unavailable(node.UnavailableReason is null ? node.ProbeHello(timeout) : null);
+        var nodeReason = node.UnavailableReason;
+        var engines = new List<BenchEngine> { BenchEngine.Native(outDirectory), node };
         engines.AddRange(WasmbedEngines(options, root, outDirectory, timeout));
 
         var results = new List<(Workload, Dictionary<BenchEngine, Measurement>)>();

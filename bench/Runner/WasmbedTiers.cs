@@ -10,8 +10,6 @@ namespace Wasmbed.Bench;
 /// </summary>
 static partial class WasmbedTiers
 {
-    public const string HelloOutput = "hello from wasm";
-
     public static IReadOnlyList<BenchEngine> Detect(string cli, string outDirectory, double timeoutSeconds)
     {
         var help = TimedProcess.Run(cli, ["run", "--help"], timeoutSeconds);
@@ -21,19 +19,13 @@ static partial class WasmbedTiers
                 if (name.ToLowerInvariant() is { Length: > 0 } tier && !tiers.Contains(tier)) tiers.Add(tier);
 
         var engines = new List<BenchEngine>();
-        var hello = Path.Combine(outDirectory, "wasm", "hello.wasm");
         foreach (var tier in tiers)
         {
-            var probe = TimedProcess.Run(cli, ["run", "--tier", tier, hello], timeoutSeconds);
-            string? reason = probe.Succeeded && probe.Output.Trim() == HelloOutput ? null
-                : probe.Succeeded ? $"`wasmbed run --tier {tier} hello.wasm` printed '{Shorten(probe.Output)}'"
-                : $"`wasmbed run --tier {tier} hello.wasm` failed ({probe.Describe(timeoutSeconds)})";
-            engines.Add(BenchEngine.Wasmbed(cli, tier, outDirectory, reason));
+            var engine = BenchEngine.Wasmbed(cli, tier, outDirectory, null);
+            engines.Add(engine.Unavailable(engine.ProbeHello(timeoutSeconds)));
         }
         return engines;
     }
-
-    static string Shorten(string text) => text.Trim() is var trimmed && trimmed.Length > 60 ? trimmed[..60] + "…" : trimmed.Trim();
 
     // "--tier <A>", "--tier <a|b>", "--tier {a,b}", "--tier (a|b)", "--tier=a|b" on one line.
     [GeneratedRegex(@"--tier[ =]+(?:[<{(\[](?<tiers>\w[\w-]*(?:\s*[|,]\s*\w[\w-]*)*)[>})\]]|(?<tiers>\w[\w-]*(?:\s*[|,]\s*\w[\w-]*)+))")]
