@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Wasmbed.Bench;
 
 /// <summary>The facts about the machine and tools that a reader needs to compare two reports.</summary>
-sealed record MachineInfo(string Cpu, int LogicalCores, string Memory, string OperatingSystem, string DotNet, string Node, string Clang, string Date)
+sealed record MachineInfo(string Cpu, int LogicalCores, string Memory, string OperatingSystem, string DotNet, string Node, string Clang, string Date, string LoadAverage)
 {
     public const string NotInstalled = "not installed";
 
@@ -23,7 +23,9 @@ sealed record MachineInfo(string Cpu, int LogicalCores, string Memory, string Op
             $"{RuntimeInformation.FrameworkDescription}" + (sdk is null ? "" : $" (SDK {sdk})"),
             FirstLineOf("node", ["--version"], timeoutSeconds) ?? NotInstalled,
             FirstLineOf("clang-19", ["--version"], timeoutSeconds) ?? NotInstalled,
-            DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+            DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
+            // Other work on the machine skews every number; the load when the run began says how much to trust them.
+            File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown");
     }
 
     static string? ReadField(string path, string key)

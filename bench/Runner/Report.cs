@@ -50,6 +50,7 @@ static class Report
             .AppendLine($"| .NET | {machine.DotNet} |")
             .AppendLine($"| Node.js | {machine.Node} |")
             .AppendLine($"| C compiler | {machine.Clang} |")
+            .AppendLine($"| load average at start (1, 5, 15 min) | {machine.LoadAverage} |")
             .AppendLine();
 
         var engines = results.Engines;
