@@ -92,8 +92,12 @@ internal abstract class HostFunction : FunctionInstance
     /// </summary>
     public abstract void Invoke(Caller caller, Span<ulong> slots);
 
-    /// <summary>The same host code as a new, unregistered function, for another store (linker definitions are shared by stores).</summary>
-    public abstract HostFunction CopyForStore();
+    /// <summary>
+    /// The same host code as a new, unregistered function, for another store (linker definitions are shared by
+    /// stores). Host functions that the <see cref="Linker"/> never holds need not support it.
+    /// </summary>
+    public virtual HostFunction CopyForStore() =>
+        throw new NotSupportedException($"{GetType().Name} cannot be copied into another store");
 
     /// <summary>The trap that reports an exception thrown by host code.</summary>
     public static TrapException HostError(Exception exception) => new(TrapCode.HostError, exception);

@@ -73,16 +73,22 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>True for a null funcref or externref.</summary>
     public bool IsNull => Type.IsReference() && _reference is null;
 
+    /// <summary>The i32 value as signed.</summary>
     public int AsInt32() => (int)(uint)Expect(ValueType.I32);
 
+    /// <summary>The i32 value as unsigned.</summary>
     public uint AsUInt32() => (uint)Expect(ValueType.I32);
 
+    /// <summary>The i64 value as signed.</summary>
     public long AsInt64() => (long)Expect(ValueType.I64);
 
+    /// <summary>The i64 value as unsigned.</summary>
     public ulong AsUInt64() => Expect(ValueType.I64);
 
+    /// <summary>The f32 value.</summary>
     public float AsSingle() => BitConverter.UInt32BitsToSingle((uint)Expect(ValueType.F32));
 
+    /// <summary>The f64 value.</summary>
     public double AsDouble() => BitConverter.UInt64BitsToDouble(Expect(ValueType.F64));
 
     /// <summary>The bits of an f32 value.</summary>
@@ -91,6 +97,7 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>The bits of an f64 value.</summary>
     public ulong AsDoubleBits() => Expect(ValueType.F64);
 
+    /// <summary>The v128 value.</summary>
     public V128 AsV128() => new(Expect(ValueType.V128), _highBits);
 
     /// <summary>The function of a funcref (null for ref.null func).</summary>
@@ -113,6 +120,7 @@ public readonly struct Value : IEquatable<Value>
         return _bits;
     }
 
+    /// <summary>An i32 value; lets <c>function.Invoke(1, 2)</c> pass plain numbers.</summary>
     public static implicit operator Value(int value) => I32(value);
 
     public static implicit operator Value(long value) => I64(value);
