@@ -30,12 +30,22 @@ internal sealed class DirectoryDescriptor : Descriptor
 
     public string HostPath { get; }
 
+    /// <summary><see cref="HostPath"/>, after checking that no directory on the way has become a symlink since it was opened.</summary>
+    private string CheckedHostPath
+    {
+        get
+        {
+            PathResolver.CheckStillInside(Root, Components);
+            return HostPath;
+        }
+    }
+
     public override FileType Type => FileType.Directory;
 
-    public override FileStat Stat() => HostFileSystem.Stat(HostPath, followSymlinks: true);
+    public override FileStat Stat() => HostFileSystem.Stat(CheckedHostPath, followSymlinks: true);
 
     public override void SetTimes(TimeChange access, TimeChange modification) =>
-        HostFileSystem.SetTimes(HostPath, followSymlinks: true, access, modification);
+        HostFileSystem.SetTimes(CheckedHostPath, followSymlinks: true, access, modification);
 
     /// <summary>
     /// The entries from position <paramref name="cookie"/> on. Cookie 0 takes a fresh listing ("." and ".." first, then
@@ -50,6 +60,7 @@ internal sealed class DirectoryDescriptor : Descriptor
 
     private DirectoryEntry[] List()
     {
+        PathResolver.CheckStillInside(Root, Components);
         var entries = new List<DirectoryEntry>
         {
             new(".", FileType.Directory, HostFileSystem.Stat(HostPath, followSymlinks: true).Inode),

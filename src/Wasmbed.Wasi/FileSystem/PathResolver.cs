@@ -26,6 +26,22 @@ internal static class PathResolver
     }
 
     /// <summary>
+    /// Checks that <paramref name="components"/> below <paramref name="root"/> are still real directories, not symlinks.
+    /// An open directory descriptor remembers its location by name; if the guest has since replaced one of those
+    /// directories with a symlink, the OS would follow it when given the joined path, possibly out of the preopen.
+    /// Then the directory the descriptor named is gone: ENOENT.
+    /// </summary>
+    public static void CheckStillInside(PreopenedDirectory root, IReadOnlyList<string> components)
+    {
+        string path = root.HostPath;
+        foreach (var component in components)
+        {
+            path = Path.Join(path, component);
+            if (HostFileSystem.TypeOf(path) != FileType.Directory) WasiError.Throw(Errno.NoEntry);
+        }
+    }
+
+    /// <summary>
     /// Resolves <paramref name="path"/> relative to <paramref name="directory"/>. A final symlink is expanded only when
     /// <paramref name="followFinalSymlink"/> is set or the path ends in a slash; the entry the path names need not exist.
     /// </summary>
@@ -39,6 +55,7 @@ internal static class PathResolver
         string trimmed = path.TrimEnd('/');
 
         var root = directory.Root;
+        CheckStillInside(root, directory.Components);
         var resolved = new List<string>(directory.Components);
         var pending = new LinkedList<string>(trimmed.Split('/'));
         int expansions = 0;

@@ -152,6 +152,27 @@ public sealed class SandboxEscapeTests
     }
 
     [Fact]
+    public void Regression_OpenDirectoryReplacedBySymlinkCannotEscape()
+    {
+        // The guest opens sub/, removes it, and puts a symlink named sub in its place that leads (through a link the
+        // host made) out of the preopen. The open descriptor must not now reach the outside.
+        using var wasi = new WasiHarness();
+        Directory.CreateSymbolicLink(Path.Combine(wasi.Sandbox, "host_link"), "../outside");
+        Assert.Equal(Errno.Success, wasi.PathCall("path_create_directory", "sub"));
+        var (errno, subFd) = wasi.Open("sub", oflags: Directory_, rights: Rights.PathOpen | Rights.FdReaddir | Rights.FdFilestatGet | Rights.PathCreateFile);
+        Assert.Equal(Errno.Success, errno);
+        Assert.Equal(Errno.Success, wasi.PathCall("path_remove_directory", "sub"));
+        Assert.Equal(Errno.Success, Symlink(wasi, "host_link", "sub"));
+
+        Assert.Equal(Errno.NoEntry, wasi.Open("secret.txt", subFd).Errno);
+        Assert.Equal(Errno.NoEntry, wasi.Open("new.txt", subFd, oflags: 1).Errno);
+        uint buffer = wasi.Allocate(256), used = wasi.Allocate(4);
+        Assert.Equal(Errno.NoEntry, wasi.Call("fd_readdir", subFd, buffer, 256, 0, used));
+        Assert.Equal(Errno.NoEntry, wasi.Call("fd_filestat_get", subFd, wasi.Allocate(64)));
+        Assert.False(File.Exists(Path.Combine(wasi.Root, "outside", "new.txt")));
+    }
+
+    [Fact]
     public void Other_path_calls_refuse_escapes()
     {
         using var wasi = new WasiHarness();
