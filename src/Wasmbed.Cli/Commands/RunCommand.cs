@@ -18,8 +18,9 @@ internal static class RunCommand
         var invoke = new Option<string?>("--invoke") { Description = "call this exported function instead of the WASI command's _start" };
         var directories = new Option<string[]>("--dir") { Description = "preopen a host directory: HOST[::GUEST] (GUEST defaults to HOST)", Arity = ArgumentArity.ZeroOrMore };
         var environment = new Option<string[]>("--env") { Description = "set a guest environment variable: NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
+        var argv0 = new Option<string?>("--argv0") { Description = "the program name the guest sees as argv[0] (default: FILE as given)" };
         var tier = CommonOptions.Tier();
-        var command = new Command("run", "Run a WASI command, or call an exported function with --invoke") { file, arguments, invoke, directories, environment, tier };
+        var command = new Command("run", "Run a WASI command, or call an exported function with --invoke") { file, arguments, invoke, directories, environment, argv0, tier };
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
@@ -30,7 +31,7 @@ internal static class RunCommand
             var store = new Store(engine);
             var linker = new Linker(engine);
 
-            var configuration = new WasiConfiguration().WithArgs([Path.GetFileName(path), .. name is null ? texts : []]);
+            var configuration = new WasiConfiguration().WithArgs([result.GetValue(argv0) ?? path, .. name is null ? texts : []]);
             foreach (var variable in result.GetValue(environment) ?? [])
             {
                 int equals = variable.IndexOf('=');
