@@ -1,0 +1,43 @@
+using Wasmbed.Device.Capabilities;
+using Wasmbed.Device.Hardware;
+
+namespace Wasmbed.Device.HostApi;
+
+/// <summary>
+/// Everything the host APIs need to serve one app: the device's hardware, what the app was granted, its key-value
+/// store and log, and the bounds. One context per app; give each app its own <see cref="Linker"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// var granted = CapabilityChecker.Check(module, manifestCapabilities, policy);
+/// var context = new DeviceContext(hardware, granted) { KeyValueStore = store, Log = log };
+/// var linker = new Linker(engine);
+/// DeviceHost.Define(linker, context);
+/// using var instance = linker.Instantiate(new Store(engine), module);
+/// </code>
+/// </example>
+public sealed class DeviceContext
+{
+    public DeviceContext(DeviceHardware hardware, GrantedCapabilities granted)
+    {
+        ArgumentNullException.ThrowIfNull(hardware);
+        ArgumentNullException.ThrowIfNull(granted);
+        Hardware = hardware;
+        Granted = granted;
+    }
+
+    public DeviceHardware Hardware { get; }
+
+    public GrantedCapabilities Granted { get; }
+
+    /// <summary>The app's storage behind <c>kv</c>; without one, <c>kv</c> calls answer <see cref="DeviceError.NotSupported"/>.</summary>
+    public IKeyValueStore? KeyValueStore { get; init; }
+
+    /// <summary>Where <c>system.log</c> writes; by default nowhere.</summary>
+    public IDeviceLog? Log { get; init; }
+
+    /// <summary>The least important level written to <see cref="Log"/>; less important messages are dropped.</summary>
+    public DeviceLogLevel LogLevel { get; init; } = DeviceLogLevel.Debug;
+
+    public DeviceHostOptions Options { get; init; } = new();
+}
