@@ -40,9 +40,10 @@ internal sealed class DeviceSandbox : IDisposable
 
     public Memory Memory => Instance!.GetMemory("mem")!;
 
-    /// <summary>Instantiates the wrapper module for the given APIs (all by default), with one page of memory.</summary>
+    /// <summary>Instantiates the wrapper module for the given APIs (by default every granted one), with one page of memory.</summary>
     public DeviceSandbox WithWrappers(params string[] apis)
     {
+        if (apis.Length == 0) apis = [.. HostApiNames.All.Where(Context.Granted.HasApi)];
         Instance = Linker.Instantiate(Store, Module.FromBytes(Engine, Wat.ToBinary(WrapperModule(apis))));
         return this;
     }
