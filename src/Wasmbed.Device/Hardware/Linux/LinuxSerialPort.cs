@@ -10,8 +10,17 @@ public sealed class LinuxSerialPort : IUart, IDisposable
     // Linux's speed_t codes (asm-generic/termbits.h): B9600 = 0000015, B115200 = 0010002 ...
     private static readonly Dictionary<int, uint> Speeds = new()
     {
-        [1200] = 9, [2400] = 11, [4800] = 12, [9600] = 13, [19200] = 14, [38400] = 15,
-        [57600] = 0x1001, [115200] = 0x1002, [230400] = 0x1003, [460800] = 0x1004, [921600] = 0x1007,
+        [1200] = 9,
+        [2400] = 11,
+        [4800] = 12,
+        [9600] = 13,
+        [19200] = 14,
+        [38400] = 15,
+        [57600] = 0x1001,
+        [115200] = 0x1002,
+        [230400] = 0x1003,
+        [460800] = 0x1004,
+        [921600] = 0x1007,
     };
 
     // struct termios is 60 bytes with glibc on Linux; a larger buffer leaves room, and only libc looks inside it.
