@@ -14,6 +14,9 @@ public static class CrashPoints
     private static readonly int CrashAt = int.TryParse(Environment.GetEnvironmentVariable(Variable), out var n) ? n : 0;
     private static int _reached;
 
+    /// <summary>True in a process that will crash at some point.</summary>
+    public static bool Enabled => CrashAt > 0;
+
     /// <summary>Counts a crash point and dies here if it is the chosen one.</summary>
     public static void Reached(string name)
     {
