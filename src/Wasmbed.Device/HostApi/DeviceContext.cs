@@ -5,7 +5,8 @@ namespace Wasmbed.Device.HostApi;
 
 /// <summary>
 /// Everything the host APIs need to serve one app: the device's hardware, what the app was granted, its key-value
-/// store and log, and the bounds. One context per app; give each app its own <see cref="Linker"/>.
+/// store and log, and the bounds. One context per app; give each app its own <see cref="Linker"/>, and dispose the
+/// context when the app stops.
 /// </summary>
 /// <example>
 /// <code>
@@ -16,8 +17,10 @@ namespace Wasmbed.Device.HostApi;
 /// using var instance = linker.Instantiate(new Store(engine), module);
 /// </code>
 /// </example>
-public sealed class DeviceContext
+public sealed class DeviceContext : IDisposable
 {
+    private readonly List<IDisposable> _owned = [];
+
     public DeviceContext(DeviceHardware hardware, GrantedCapabilities granted)
     {
         ArgumentNullException.ThrowIfNull(hardware);
@@ -40,4 +43,19 @@ public sealed class DeviceContext
     public DeviceLogLevel LogLevel { get; init; } = DeviceLogLevel.Debug;
 
     public DeviceHostOptions Options { get; init; } = new();
+
+    /// <summary>Closes what the app left open through the host APIs (sockets). The hardware stays the device's.</summary>
+    public void Dispose()
+    {
+        lock (_owned)
+        {
+            foreach (var item in _owned) item.Dispose();
+            _owned.Clear();
+        }
+    }
+
+    internal void OnDispose(IDisposable item)
+    {
+        lock (_owned) _owned.Add(item);
+    }
 }
