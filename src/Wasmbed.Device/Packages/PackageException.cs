@@ -23,6 +23,8 @@ public enum PackageRefusal
     UnsupportedAbi,
     /// <summary>The module is not valid WebAssembly or lacks an entry point the manifest names.</summary>
     InvalidModule,
+    /// <summary>The app requests or imports something the device policy does not grant.</summary>
+    CapabilityDenied,
 }
 
 /// <summary>A package was refused before any of it ran; the message says which check failed.</summary>
