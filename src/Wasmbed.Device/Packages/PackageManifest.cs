@@ -5,6 +5,8 @@ namespace Wasmbed.Device.Packages;
 /// <summary>
 /// What a package says about its app. The signature covers the manifest's canonical JSON (see
 /// <see cref="ManifestJson"/>), and the manifest holds the module's SHA-256, so one signature covers both.
+/// Optional properties are settable rather than init-only because the JSON source generator gives absent
+/// init-only properties their type's default, not the initializer's.
 /// </summary>
 public sealed class PackageManifest
 {
@@ -12,7 +14,7 @@ public sealed class PackageManifest
     public const int CurrentManifestVersion = 1;
 
     /// <summary>Version of this manifest's schema.</summary>
-    public int ManifestVersion { get; init; } = CurrentManifestVersion;
+    public int ManifestVersion { get; set; } = CurrentManifestVersion;
 
     /// <summary>The app's name: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters.</summary>
     public required string Name { get; init; }
@@ -24,19 +26,19 @@ public sealed class PackageManifest
     public required int AbiVersion { get; init; }
 
     /// <summary>Free text for people.</summary>
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>What the app may touch, one capability per entry in the device layer's text form (<c>kv</c>, <c>gpio=17,20-23</c>), sorted and distinct.</summary>
-    public IReadOnlyList<string> Capabilities { get; init; } = [];
+    public IReadOnlyList<string> Capabilities { get; set; } = [];
 
     /// <summary>Resource limits the device enforces on the app.</summary>
-    public ResourceLimits Limits { get; init; } = new();
+    public ResourceLimits Limits { get; set; } = new();
 
     /// <summary>The exports the app manager calls.</summary>
-    public EntryPoints EntryPoints { get; init; } = new();
+    public EntryPoints EntryPoints { get; set; } = new();
 
     /// <summary>The module's digest; filled in by <c>wasmbed pack</c>.</summary>
-    public ModuleDigest? Module { get; init; }
+    public ModuleDigest? Module { get; set; }
 
     /// <summary>The parsed <see cref="Version"/> (valid once the manifest passed <see cref="ManifestRules.Check"/>).</summary>
     [JsonIgnore]
@@ -49,16 +51,16 @@ public sealed class PackageManifest
 public sealed class ResourceLimits
 {
     /// <summary>The most 64 KiB pages the app's memory may have.</summary>
-    public uint MemoryPages { get; init; } = 16;
+    public uint MemoryPages { get; set; } = 16;
 
     /// <summary>The deepest nesting of WebAssembly calls.</summary>
-    public int? MaxCallDepth { get; init; }
+    public int? MaxCallDepth { get; set; }
 
     /// <summary>Fuel (instruction budget) per call into the app, when the engine meters fuel; null for no budget.</summary>
-    public long? FuelPerCall { get; init; }
+    public long? FuelPerCall { get; set; }
 
     /// <summary>The most bytes (keys plus values) the app may keep in its key-value store.</summary>
-    public long StorageBytes { get; init; } = 1 << 20;
+    public long StorageBytes { get; set; } = 1 << 20;
 }
 
 /// <summary>
@@ -67,22 +69,22 @@ public sealed class ResourceLimits
 public sealed class EntryPoints
 {
     /// <summary><c>[] -> []</c>, called once after instantiation (and after every boot).</summary>
-    public string? Start { get; init; }
+    public string? Start { get; set; }
 
     /// <summary><c>[i32 i32] -> []</c>: handles one event (pointer and length of its payload in the app's memory).</summary>
-    public string Event { get; init; } = "on_event";
+    public string Event { get; set; } = "on_event";
 
     /// <summary><c>[i32] -> [i32]</c>: returns where the manager may write a payload of the given length.</summary>
-    public string? EventBuffer { get; init; }
+    public string? EventBuffer { get; set; }
 
     /// <summary><c>[] -> [i32]</c>: 0 when the app is healthy.</summary>
-    public string? Health { get; init; }
+    public string? Health { get; set; }
 
     /// <summary><c>[] -> []</c>, called on the old version just before an update swaps it out (write state to kv).</summary>
-    public string? ExportState { get; init; }
+    public string? ExportState { get; set; }
 
     /// <summary><c>[] -> []</c>, called on the new version just after it is instantiated by an update (read state from kv).</summary>
-    public string? ImportState { get; init; }
+    public string? ImportState { get; set; }
 }
 
 /// <summary>Size and SHA-256 of the module bytes.</summary>
