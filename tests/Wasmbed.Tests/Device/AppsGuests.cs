@@ -17,6 +17,9 @@ internal static class AppsGuests
 {
     public const string Name = "counter";
 
+    /// <summary>Loop iterations of busy work per event (tens of microseconds on the interpreter).</summary>
+    public const int SpinIterations = 3000;
+
     public sealed record Flaws(bool TrapInStart = false, int HealthStatus = 0, uint MemoryPages = 1, bool MarkMigrated = false);
 
     public static string CounterWat(int generation, Flaws? flaws = null)
@@ -51,7 +54,10 @@ internal static class AppsGuests
               {{import}}
               (func (export "event_buffer") (param i32) (result i32) (i32.const 1024))
               (func (export "on_event") (param $ptr i32) (param $len i32)
-                (local $v i32)
+                (local $v i32) (local $spin i32)
+                ;; some work, so the worker is busy for most of a steady stream and an update meets an event in flight
+                (local.set $spin (i32.const {{SpinIterations}}))
+                (loop $work (local.set $spin (i32.sub (local.get $spin) (i32.const 1))) (br_if $work (local.get $spin)))
                 (local.set $v (i32.load (local.get $ptr)))
                 (if (i32.ne (local.get $v) (i32.add {{expected}} (i32.const 1)))
                   (then unreachable))
