@@ -37,7 +37,7 @@ public sealed partial class AppManager : IDisposable
         _options = options;
         _ownsEngine = options.Engine is null;
         _engine = options.Engine ?? new Engine();
-        _hardware = options.Hardware ?? new DeviceHardware { Clock = new HostClock() };
+        _hardware = options.Hardware ?? new DeviceHardware { Clock = SystemClock.Instance };
         Trust = TrustStore.Open(Path.Combine(root, "trust"));
         _verifier = new PackageVerifier(Trust);
         _policy = options.Policy ?? ReadPolicy(Path.Combine(root, "policy"));
