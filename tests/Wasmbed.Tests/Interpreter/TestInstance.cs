@@ -12,6 +12,8 @@ internal delegate void HostCallback(Caller caller, Span<ulong> slots);
 internal sealed class TestHostFunction(FunctionType type, HostCallback callback, string? name = null) : HostFunction(type, name)
 {
     public override void Invoke(Caller caller, Span<ulong> slots) => callback(caller, slots);
+
+    public override HostFunction CopyForStore() => new TestHostFunction(Type, callback, Name);
 }
 
 /// <summary>
