@@ -96,7 +96,12 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.Select:
-                    Slot(ref frame, ref ip, 1) = (uint)Slot(ref frame, ref ip, 4) != 0 ? Slot(ref frame, ref ip, 2) : Slot(ref frame, ref ip, 3);
+                    {
+                        // Branch-free: select conditions are often unpredictable (compilers emit select to avoid branches).
+                        ulong first = Slot(ref frame, ref ip, 2), second = Slot(ref frame, ref ip, 3);
+                        ulong mask = 0UL - Unsafe.BitCast<bool, byte>((uint)Slot(ref frame, ref ip, 4) != 0);
+                        Slot(ref frame, ref ip, 1) = second ^ ((first ^ second) & mask);
+                    }
                     ip = ref Unsafe.Add(ref ip, 5);
                     continue;
                 case Op.GlobalGet:

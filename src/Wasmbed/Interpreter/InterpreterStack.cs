@@ -74,9 +74,15 @@ internal sealed class InterpreterStack
 
     public static MemoryInstance MemoryOf(ModuleInstance instance) => instance.Memories.Length != 0 ? instance.Memories[0] : NoMemory;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enter(ModuleInstance instance)
     {
-        if (ReferenceEquals(instance, Instance)) return;
+        if (!ReferenceEquals(instance, Instance)) Switch(instance);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Switch(ModuleInstance instance)
+    {
         Instance = instance;
         Memory = MemoryOf(instance);
         Translations = instance.Module.Translations;
@@ -97,15 +103,15 @@ internal sealed class InterpreterStack
         if (depth >= Frames.Length) GrowFrames(depth);
         if (start + callee.FrameSlots > Values.Length) GrowValues(start + callee.FrameSlots);
         ref var next = ref Frames[depth];
-        next.Function = callee;
-        next.Instance = calleeInstance;
+        // Recursion and loops of calls reuse frames with the same function: skip the GC write barriers then.
+        if (!ReferenceEquals(next.Function, callee)) next.Function = callee;
+        if (!ReferenceEquals(next.Instance, calleeInstance)) next.Instance = calleeInstance;
         next.Pc = 0;
         next.FrameStart = start;
         Depth = depth;
         ref ulong frame = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Values), start);
-        int locals = callee.LocalSlots - callee.ParameterSlots;
-        if (locals != 0)
-            Unsafe.InitBlockUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref frame, callee.ParameterSlots)), 0, (uint)locals * 8);
+        // spec: 4.4.10 invocation — declared locals start at zero.
+        for (int i = callee.ParameterSlots, end = callee.LocalSlots; i < end; i++) Unsafe.Add(ref frame, i) = 0;
         return ref frame;
     }
 
