@@ -142,6 +142,32 @@ public class ExecutionTests
     }
 
     [Fact]
+    public void Regression_BrTableWithManyRepeatedTargetsThatMoveValues()
+    {
+        // 100,000 arms to two labels that both need their value moved: one stub per label, linear time.
+        string targets = string.Concat(Enumerable.Repeat("$a $b ", 50_000));
+        var test = Create($$"""
+            (module
+              (func (export "run") (param i32) (result i32)
+                (block $b (result i32)
+                  (block $a (result i32)
+                    (i32.const 5)
+                    (i32.const 7)
+                    (local.get 0)
+                    (br_table {{targets}} $b)
+                    (drop))
+                  (i32.const 100)
+                  (i32.add)
+                  (return))
+                (i32.const 200)
+                (i32.add)))
+            """);
+        Assert.Equal(107, test.CallI32("run", I32(0)));
+        Assert.Equal(207, test.CallI32("run", I32(99_999)));
+        Assert.Equal(207, test.CallI32("run", I32(100_000)));
+    }
+
+    [Fact]
     public void BranchOutOfNestedBlocksCarriesValues()
     {
         var test = Create("""
