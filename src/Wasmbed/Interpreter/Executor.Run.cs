@@ -888,7 +888,9 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 default:
-                    ip = ref Unsafe.Add(ref ip, ExecuteCold(context, ref frame, ref ip));
+                    ip = ref Unsafe.Add(ref ip, (Op)ip >= Op.FirstSimd
+                        ? ExecuteSimd(context.Memory.Bytes, ref frame, ref ip)
+                        : ExecuteCold(context, ref frame, ref ip));
                     continue;
             }
 
