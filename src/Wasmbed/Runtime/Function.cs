@@ -90,6 +90,32 @@ internal static class Invocation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Call(Store store, FunctionInstance function, Span<ulong> slots)
     {
+        if (store.HasCallBounds) CallWithBounds(store, function, slots);
+        else CallUnbounded(store, function, slots);
+    }
+
+    /// <summary>An outermost call runs inside the store's deadline and cancellation watch; nested ones share it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CallWithBounds(Store store, FunctionInstance function, Span<ulong> slots)
+    {
+        if (!store.ArmCallBounds())
+        {
+            CallUnbounded(store, function, slots);
+            return;
+        }
+        try
+        {
+            CallUnbounded(store, function, slots);
+        }
+        finally
+        {
+            store.DisarmCallBounds();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CallUnbounded(Store store, FunctionInstance function, Span<ulong> slots)
+    {
         if (function is HostFunction host)
         {
             host.Invoke(new Caller(store, null), slots);
