@@ -70,6 +70,8 @@ internal static class OpTable
     private static void DefineAll()
     {
         Define(Op.Unreachable, "");
+        Define(Op.Fuel, "i");
+        Define(Op.CheckInterrupt, "");
         Define(Op.Br, "t");
         Define(Op.BrIf, "st");
         Define(Op.BrIfNot, "st");
@@ -279,6 +281,7 @@ internal static class OpTable
         Define(Op.I64GeSImm, "rsi");
         Define(Op.I64GeUImm, "rsi");
         Define(Op.Const128, "rV");
+        Define(Op.FuelDynamic, "si");
         Define(Op.Select2, "rsss");
         Define(Op.GlobalGet2, "rg");
         Define(Op.GlobalSet2, "gs");
