@@ -177,7 +177,7 @@ internal static partial class Executor
                     return 4;
                 }
             default:
-                return ExecuteSimd(context.Memory.Bytes, ref frame, ref ip);
+                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
         }
     }
 }

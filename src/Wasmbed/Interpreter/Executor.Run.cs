@@ -171,6 +171,36 @@ internal static partial class Executor
                     Unsafe.WriteUnaligned(ref Address(memory, (uint)Slot(ref frame, ref ip, 1), (uint)Imm(ref ip, 3), 8), Slot(ref frame, ref ip, 2));
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
+                case Op.I32AddLoad:
+                    Slot(ref frame, ref ip, 1) = (uint)(I32(ref frame, ref ip, 2)
+                        + Unsafe.ReadUnaligned<int>(ref Address(memory, (uint)Slot(ref frame, ref ip, 3), (uint)Imm(ref ip, 4), 4)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                case Op.I64AddLoad:
+                    Slot(ref frame, ref ip, 1) = Slot(ref frame, ref ip, 2)
+                        + Unsafe.ReadUnaligned<ulong>(ref Address(memory, (uint)Slot(ref frame, ref ip, 3), (uint)Imm(ref ip, 4), 8));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                case Op.F32AddLoad:
+                    Slot(ref frame, ref ip, 1) = Bits(F32(ref frame, ref ip, 2)
+                        + Unsafe.ReadUnaligned<float>(ref Address(memory, (uint)Slot(ref frame, ref ip, 3), (uint)Imm(ref ip, 4), 4)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                case Op.F32MulLoad:
+                    Slot(ref frame, ref ip, 1) = Bits(F32(ref frame, ref ip, 2)
+                        * Unsafe.ReadUnaligned<float>(ref Address(memory, (uint)Slot(ref frame, ref ip, 3), (uint)Imm(ref ip, 4), 4)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                case Op.F64AddLoad:
+                    Slot(ref frame, ref ip, 1) = Bits(F64(ref frame, ref ip, 2)
+                        + Unsafe.ReadUnaligned<double>(ref Address(memory, (uint)Slot(ref frame, ref ip, 3), (uint)Imm(ref ip, 4), 8)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                case Op.F64MulLoad:
+                    Slot(ref frame, ref ip, 1) = Bits(F64(ref frame, ref ip, 2)
+                        * Unsafe.ReadUnaligned<double>(ref Address(memory, (uint)Slot(ref frame, ref ip, 3), (uint)Imm(ref ip, 4), 8)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
                 case Op.MemorySize:
                     Slot(ref frame, ref ip, 1) = context.Memory.Pages;
                     ip = ref Unsafe.Add(ref ip, 2);
@@ -865,7 +895,9 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 default:
-                    ip = ref Unsafe.Add(ref ip, ExecuteCold(context, ref frame, ref ip));
+                    ip = ref Unsafe.Add(ref ip, (Op)ip >= Op.FirstSimd
+                        ? ExecuteSimd(context.Memory.Bytes, ref frame, ref ip)
+                        : ExecuteCold(context, ref frame, ref ip));
                     continue;
             }
 

@@ -222,6 +222,14 @@ internal enum Op
     /// <summary>Interruption check at function entries and loop headers (only in interruptible code).</summary>
     CheckInterrupt,
 
+    // Binary operations whose right operand is loaded from memory (a load fused into its only use).
+    I32AddLoad,
+    I64AddLoad,
+    F32AddLoad,
+    F32MulLoad,
+    F64AddLoad,
+    F64MulLoad,
+
     // ---- executed out of line ----
     FirstCold,
     Const128 = FirstCold,

@@ -39,7 +39,7 @@ public class TranslatorGoldenTests
     }
 
     [Fact]
-    public void Loop_WritesResultsStraightIntoLocals()
+    public void Loop_WritesResultsStraightIntoLocalsAndFusesTheLoad()
     {
         AssertCode("""
             (module
@@ -55,13 +55,12 @@ public class TranslatorGoldenTests
                 (local.get $s)))
             """, "sum", """
             function 0: params 2, locals 3, frame 5, results 1
-               0: BrIfNot $1, @21
-               3: Load32 $4 = $0, +0
-               7: I32Add $2 = $2, $4
-              11: I32AddImm $0 = $0, 4
-              15: I32AddImm $1 = $1, -1
-              19: Br @0
-              21: ReturnValue $2
+               0: BrIfNot $1, @18
+               3: I32AddLoad $2 = $2, $0, +0
+               8: I32AddImm $0 = $0, 4
+              12: I32AddImm $1 = $1, -1
+              16: Br @0
+              18: ReturnValue $2
             """);
     }
 
@@ -111,6 +110,24 @@ public class TranslatorGoldenTests
             function 0: params 1, locals 1, frame 2, results 1
                0: Br @2
                2: ReturnValue $0
+            """);
+    }
+
+    [Fact]
+    public void LoadFeedingAnArithmeticOperationIsFused()
+    {
+        AssertCode("""
+            (module
+              (memory 1)
+              (func (export "dot") (param $a i32) (param $b i32) (result f64)
+                (f64.add (f64.const 1) (f64.mul (f64.load (local.get $a)) (f64.load offset=8 (local.get $b))))))
+            """, "dot", """
+            function 0: params 2, locals 2, frame 5, results 1
+               0: Load64 $3 = $0, +0
+               4: F64MulLoad $3 = $3, $1, +8
+               9: Const64 $2 = 0x3ff0000000000000
+              13: F64Add $2 = $2, $3
+              17: ReturnValue $2
             """);
     }
 }

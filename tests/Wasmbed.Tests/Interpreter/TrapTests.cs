@@ -51,6 +51,18 @@ public class TrapTests
     }
 
     [Fact]
+    public void FusedLoadOperandsAreBoundsChecked()
+    {
+        var test = Create("""
+            (module
+              (memory 1)
+              (func (export "add") (param i32) (result i64) (i64.add (i64.const 1) (i64.load (local.get 0)))))
+            """);
+        Assert.Equal(1L, test.CallI64("add", I32(65528)));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, Trap(test, "add", I32(65529)).Code);
+    }
+
+    [Fact]
     public void OffsetsDoNotWrapAround()
     {
         var test = Create("""
