@@ -110,6 +110,8 @@ internal sealed class AppInstance : IDisposable
 
     private Value[] Call(string role, Function function, params Value[] arguments)
     {
+        // spec of the manifest: limits.fuelPerCall bounds every call into the app (docs/packages.md, docs/sandbox.md).
+        if (Package.Manifest.Limits.FuelPerCall is { } fuel) _instance.Store.Fuel = (ulong)fuel;
         try
         {
             return function.Invoke(arguments);
