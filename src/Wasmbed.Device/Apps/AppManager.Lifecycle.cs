@@ -287,7 +287,8 @@ public sealed partial class AppManager
         var name = runtime.Name;
         return AppInstance.Create(admitted.Module.Engine, admitted.Package, admitted.Module, context,
             _options.DefineImports is { } define ? linker => define(name, linker) : null,
-            _options.Instantiated is { } instantiated ? instance => instantiated(name, admitted.Package.Manifest.Version, instance) : null);
+            _options.Instantiated is { } instantiated ? instance => instantiated(name, admitted.Package.Manifest.Version, instance) : null,
+            _options.BeforeCall is { } beforeCall ? store => beforeCall(name, store) : null);
     }
 
     /// <summary>Writes the package file durably; returns its path relative to the app directory.</summary>
