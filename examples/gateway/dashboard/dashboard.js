@@ -1,7 +1,7 @@
 // dashboard.js — polls the gateway's management API once a second and renders the dashboard; handles the
 // update buttons (hot swap by uploading a signed package, or rollback to the kept version).
 import { api } from './api.js';
-import { compareVersions } from './format.js';
+import { base64Bytes, compareVersions } from './format.js';
 import * as view from './views.js';
 
 const POLL_MS = 1000;
@@ -120,10 +120,8 @@ const actions = {
   applyOffer(app, offer, viaRollback) {
     if (viaRollback) return act(`Switching ${app.name} back to ${offer.version}`, () => api.rollback(app.tenant, app.name));
     return act(`Updating ${app.name} to ${offer.version}`, async () => {
-      const response = await fetch(offer.package);
-      if (!response.ok) throw new Error(`cannot load ${offer.package} (HTTP ${response.status})`);
       const downgrade = compareVersions(offer.version, app.activeVersion) < 0;
-      return api.update(app.tenant, app.name, await response.arrayBuffer(), downgrade);
+      return api.update(app.tenant, app.name, base64Bytes(offer.packageBase64), downgrade);
     });
   },
   rollback: app => act(`Rolling back ${app.name}`, () => api.rollback(app.tenant, app.name)),

@@ -95,7 +95,7 @@ export function renderBusinessLogic(state, actions) {
       const viaRollback = offer.version === app.previousVersion;
       buttons.push(h('button', {
         'data-testid': `offer-${offer.version}`, disabled: state.busy,
-        title: viaRollback ? `roll back to the kept version ${offer.version}` : `upload ${offer.package} and hot-swap it in`,
+        title: viaRollback ? `roll back to the kept version ${offer.version}` : `upload the signed package ${offer.app} ${offer.version} and hot-swap it in`,
         onclick: () => actions.applyOffer(app, offer, viaRollback),
       }, `${viaRollback ? 'Switch back to' : 'Update to'} “${offer.title}” ${offer.version}`));
     }
