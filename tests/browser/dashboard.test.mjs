@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
-const cli = process.env.WASMBED_CLI ?? join(here, '.build/cli/Wasmbed.Cli.dll');
+const cli = process.env.WASMBED_CLI ?? join(repo, 'src/Wasmbed.Cli/bin/Release/net10.0/Wasmbed.Cli.dll');
 const screenshot = process.env.DASHBOARD_SCREENSHOT ?? join(repo, 'docs/dashboard.png');
 const started = Date.now();
 const step = text => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}`);
@@ -59,8 +59,10 @@ async function stopGateway(gateway) {
   if (gateway.child.exitCode !== null) return gateway.child.exitCode;
   const exited = new Promise(ok => gateway.child.once('exit', (code, signal) => ok(code ?? signal)));
   gateway.child.kill('SIGTERM');
-  const timeout = new Promise(ok => setTimeout(() => ok('timeout'), 15_000));
+  let timer;
+  const timeout = new Promise(ok => { timer = setTimeout(() => ok('timeout'), 15_000); });
   const result = await Promise.race([exited, timeout]);
+  clearTimeout(timer);
   if (result === 'timeout') gateway.child.kill('SIGKILL');
   return result;
 }
@@ -118,6 +120,9 @@ async function main() {
     for (const rule of ['acme/cat-alert', 'facility/overheat'])
       await until(`rule ${rule}`, () => page.locator(`[data-rule="${rule}"]`).count(), n => n === 1);
     step('tenants acme and facility, their 7 apps and 2 rules are shown');
+    const evaluations = () => page.locator('[data-rule="acme/cat-alert"] td:nth-child(5)').textContent().then(number);
+    const firstEvaluations = await until('the cat-alert rule evaluating', evaluations, n => n > 0);
+    await until('the cat-alert rule evaluations rising', evaluations, n => n > firstEvaluations);
 
     const completed = () => page.locator('[data-pipeline="acme/vision"] [data-testid=pipeline-completed]').textContent().then(number);
     const count = () => page.locator('[data-testid=count]').textContent().then(number);

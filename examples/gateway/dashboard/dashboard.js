@@ -12,7 +12,7 @@ const state = {
   offers: [],
   outputs: {},          // "tenant/pipeline" → { after, seen, matched }
   logic: null,          // { app, message }: the business-logic stage and its latest output
-  countHistory: [],
+  countHistory: [],     // the business logic's count, one point per poll (restarts when what it counts changes)
   lastLogId: 0,
   busy: false,
   previousTotals: {},   // "tenant/pipeline" → { completed, at }
@@ -84,6 +84,7 @@ async function readOutputs() {
     }
     if (latest.meta?.counting) {
       const lastStage = p.stages?.at(-1)?.app;
+      if (state.logic?.message?.meta?.counting !== latest.meta.counting) state.countHistory = [];
       state.logic = { message: latest, app: state.appIndex[`${p.tenant}/${lastStage}`] };
       state.countHistory.push(Number(latest.meta.count ?? 0));
       if (state.countHistory.length > 120) state.countHistory.shift();
@@ -111,7 +112,6 @@ async function act(description, work) {
     view.renderNotice(`${description} failed: ${error.message}`, 'bad');
   } finally {
     state.busy = false;
-    state.countHistory = [];
     await safePoll();
   }
 }
