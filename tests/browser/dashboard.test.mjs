@@ -4,7 +4,9 @@
 // headless Debian chromium through playwright-core, and checks that it shows the tenants, the apps and the
 // vision pipeline with counts rising; clicks the update button that hot-swaps the business logic from
 // "count cats" (counter 1.0.0) to "count dogs" (2.0.0) and sees the counting change while the pipeline keeps
-// running; then switches back (rollback) and sees the cat count resume. Saves docs/dashboard.png.
+// running; then switches back (rollback) and sees the cat count resume. Before that it tries a broken release
+// (2.1.0, traps as it starts) and sees it refused and the trap listed while 1.0.0 keeps counting. Saves
+// docs/dashboard.png while dogs are counted.
 //
 // Run by ./run (which installs chromium and playwright-core and builds the wasmbed command):
 //   WASMBED_CLI=path/to/Wasmbed.Cli.dll node dashboard.test.mjs
@@ -106,7 +108,10 @@ async function main() {
     const page = browser.pages()[0] ?? await browser.newPage();
     const pageErrors = [];
     page.on('pageerror', error => pageErrors.push(error.message));
-    page.on('console', message => { if (message.type() === 'error') pageErrors.push(message.text()); });
+    // the browser logs every non-2xx answer as an error; the broken update's 400 is expected
+    page.on('console', message => {
+      if (message.type() === 'error' && !/status of 400/.test(message.text())) pageErrors.push(message.text());
+    });
     await page.goto(url);
     step('dashboard opened');
 
@@ -134,6 +139,16 @@ async function main() {
     await until('the cat count rising', count, n => n > cats);
     await until('a detection label', () => page.locator('[data-testid=det-label]').textContent(), t => ['cat', 'dog', 'none'].includes(t));
     step(`pipeline running: ${await completed()} messages completed, ${await count()} cats counted`);
+
+    await page.locator('[data-testid="offer-2.1.0"]').click();
+    step('clicked “Try count dogs, broken build 2.1.0” (traps as it starts)');
+    await until('the failed update to be reported', () => page.locator('#logic-notice').getAttribute('class'), c => /\bbad\b/.test(c), 30_000);
+    step(`reported: ${await page.locator('#logic-notice').textContent()}`);
+    await until('the trap listed', () => page.locator('#trap-list li[data-level]').count(), n => n > 0);
+    const catsAfterFailure = await count();
+    await until('counter 1.0.0 still serving', () => page.locator('[data-testid=serving]').textContent(), t => t.startsWith('1.0.0'));
+    await until('cats still being counted', count, n => n > catsAfterFailure);
+    step('the broken update was rolled back automatically; counter 1.0.0 kept serving');
 
     const catsBeforeSwap = await count();
     const completedBeforeSwap = await completed();

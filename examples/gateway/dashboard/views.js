@@ -93,11 +93,14 @@ export function renderBusinessLogic(state, actions) {
     for (const offer of state.offers.filter(o => o.tenant === app.tenant && o.app === app.name)) {
       if (offer.version === (app.servingVersion ?? app.activeVersion)) continue;
       const viaRollback = offer.version === app.previousVersion;
+      const label = offer.faulty ? `Try “${offer.title}” ${offer.version}`
+        : `${viaRollback ? 'Switch back to' : 'Update to'} “${offer.title}” ${offer.version}`;
       buttons.push(h('button', {
-        'data-testid': `offer-${offer.version}`, disabled: state.busy,
-        title: viaRollback ? `roll back to the kept version ${offer.version}` : `upload the signed package ${offer.app} ${offer.version} and hot-swap it in`,
+        class: offer.faulty ? 'danger' : '', 'data-testid': `offer-${offer.version}`, disabled: state.busy,
+        title: viaRollback ? `roll back to the kept version ${offer.version}`
+          : `upload the signed package ${offer.app} ${offer.version} and hot-swap it in${offer.faulty ? ' (it is broken on purpose: watch the automatic rollback)' : ''}`,
         onclick: () => actions.applyOffer(app, offer, viaRollback),
-      }, `${viaRollback ? 'Switch back to' : 'Update to'} “${offer.title}” ${offer.version}`));
+      }, label));
     }
     if (app.previousVersion && !buttons.length)
       buttons.push(h('button', { class: 'secondary', disabled: state.busy, onclick: () => actions.rollback(app) }, `Roll back to ${app.previousVersion}`));

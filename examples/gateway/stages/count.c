@@ -9,6 +9,9 @@
  * each version keeps its own: after a rollback the cat count resumes where it was. Output metadata:
  * `counting` (what this version counts), `count` (its total) and `counted` (1 when this message counted).
  * Needs: pipeline, system, kv.
+ *
+ * Built a third time with -DFAULTY as counter 2.1.0, a broken release that traps as it starts: updating to it
+ * shows the app manager's automatic rollback (the old version keeps serving, the trap is reported).
  */
 #include "../src/message.h"
 
@@ -29,6 +32,10 @@ static int32_t save(void) {
 
 /* Called at install, update and boot: read the count this version kept (none yet is 0). */
 __attribute__((export_name("start"))) void start(void) {
+#ifdef FAULTY
+    log_text(WB_LOG_ERROR, "counter 2.1.0: this build is broken on purpose and traps now");
+    __builtin_trap();
+#endif
     uint8_t bytes[8];
     int32_t n = wb_kv_get(KEY, sizeof KEY - 1, bytes, sizeof bytes);
     count = 0;
