@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Wasmbed.Gateway.Api;
 
 /// <summary>Source-generated JSON for every management API shape (no reflection at run time).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(TenantModel))]

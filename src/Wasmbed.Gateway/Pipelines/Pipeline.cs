@@ -30,7 +30,7 @@ internal sealed class Pipeline
         {
             Interlocked.Increment(ref _outputs);
             Output.Add(message);
-            Produced?.Invoke(message);
+            foreach (var subscriber in _subscribers) subscriber(message);
             return ValueTask.CompletedTask;
         };
     }
@@ -45,8 +45,13 @@ internal sealed class Pipeline
 
     public OutputBuffer Output { get; } = new();
 
-    /// <summary>Called (on the last stage's pump) with every message the pipeline produces.</summary>
-    public Action<Message>? Produced { get; set; }
+    private volatile Action<Message>[] _subscribers = [];
+
+    /// <summary>Calls <paramref name="subscriber"/> (on the last stage's pump) with every message the pipeline produces from now on.</summary>
+    public void Subscribe(Action<Message> subscriber)
+    {
+        lock (_sequenceLock) _subscribers = [.. _subscribers, subscriber];
+    }
 
     public bool Running { get; private set; }
 

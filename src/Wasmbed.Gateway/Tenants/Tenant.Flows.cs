@@ -30,7 +30,7 @@ public sealed partial class Tenant
             var sourceName = config.Source switch { { Camera: not null } => "camera", { Sensor: not null } => "sensor", _ => "api" };
             var pipeline = new Pipeline(Name, config.Name, sourceName, stages, Admit);
             var key = $"pipeline:{config.Name}";
-            pipeline.Produced = message => _rules?.Post(key, message);
+            pipeline.Subscribe(message => _rules?.Post(key, message));
             _pipelines.Add(config.Name, pipeline);
             pipeline.Start(_stopping.Token);
             if (config.Source?.Camera is { } camera)
