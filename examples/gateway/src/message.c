@@ -7,9 +7,13 @@
 static uint64_t input_words[INPUT_CAPACITY / 8];           /* 8-byte aligned, as the envelope wants */
 static uint64_t output_words[(32 + 1024 + INPUT_CAPACITY) / 8];
 
-/* spec (docs/gateway.md): "event_buffer [i32] -> [i32]: where to write an envelope of that many bytes" */
+/*
+ * docs/gateway.md: "event_buffer [i32] -> [i32]: where to write an envelope of that many bytes". Too large an
+ * envelope gets an address nothing fits at (0xffffffff, -1 as i32), so the host refuses that message rather
+ * than writing it over the stack at address 0.
+ */
 __attribute__((export_name("event_buffer"))) uint8_t *event_buffer(uint32_t size) {
-    return size <= sizeof input_words ? (uint8_t *)input_words : 0;
+    return size <= sizeof input_words ? (uint8_t *)input_words : (uint8_t *)(uintptr_t)UINT32_MAX;
 }
 
 static uint32_t length(const char *s) { uint32_t n = 0; while (s[n]) n++; return n; }

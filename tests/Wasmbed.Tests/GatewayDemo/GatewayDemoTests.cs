@@ -94,6 +94,24 @@ public sealed class GatewayDemoTests
                 .Concat((await http.GetFromJsonAsync<List<RuleModel>>("api/tenants/facility/rules"))!).ToList();
             Assert.Equal(["cat-alert", "overheat"], rules.Select(r => r.Name));
             Assert.All(rules, r => Assert.True(r.Evaluations > 0 && r.Errors == 0, $"{r.Name}: {r.Evaluations} evaluations, {r.Errors} errors ({r.LastError})"));
+
+            // Regression: an envelope larger than a stage's input buffer is refused by event_buffer (it returned 0,
+            // and the host wrote the message over the stack at address 0); the stage fails that one message only.
+            using (var oversize = new ByteArrayContent(new byte[20_000]))
+            {
+                oversize.Headers.ContentType = new("application/octet-stream");
+                using var accepted = await http.PostAsync("api/tenants/acme/pipelines/vision/messages", oversize);
+                Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            }
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while ((pipeline = await http.GetFromJsonAsync<PipelineModel>("api/tenants/acme/pipelines/vision"))!.Failed == 0 && DateTime.UtcNow < deadline)
+                await Task.Delay(100);
+            Assert.Equal(1, pipeline.Failed);
+            Assert.Equal(1, pipeline.Stages[0].Failed);
+            var sceneLog = (await http.GetFromJsonAsync<List<LogEntryModel>>("api/logs?tenant=acme&app=scene&limit=100"))!;
+            Assert.Contains(sceneLog, e => e.Message.Contains("eventBuffer returned -1", StringComparison.Ordinal));
+            Assert.DoesNotContain(sceneLog, e => e.Message.Contains("expected a 48 x 48 camera frame", StringComparison.Ordinal));
+            await Until(http, output + (await http.GetFromJsonAsync<List<OutputMessageModel>>(output + 0))!.Max(m => m.Sequence), m => m.Count >= 3);
         }
         finally
         {
