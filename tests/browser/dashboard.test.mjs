@@ -1,12 +1,12 @@
 // dashboard.test.mjs — the gateway dashboard end to end in a real browser.
 //
 // Starts `wasmbed gateway --demo --urls http://127.0.0.1:PORT` (fresh state directory), opens the dashboard in
-// headless Debian chromium through playwright-core, and checks that it shows the tenants, the apps and the
-// vision pipeline with counts rising; clicks the update button that hot-swaps the business logic from
-// "count cats" (counter 1.0.0) to "count dogs" (2.0.0) and sees the counting change while the pipeline keeps
-// running; then switches back (rollback) and sees the cat count resume. Before that it tries a broken release
-// (2.1.0, traps as it starts) and sees it refused and the trap listed while 1.0.0 keeps counting. Saves
-// docs/dashboard.png while dogs are counted.
+// headless Debian chromium through playwright-core, and checks that it shows the tenants, apps and rules and the
+// vision pipeline with counts rising. Then, in the Business logic card: tries the broken release 2.1.0 (traps
+// as it starts) and sees it refused, the trap listed and 1.0.0 still counting; clicks the update that
+// hot-swaps "count cats" (counter 1.0.0) for "count dogs" (2.0.0) and sees the counting change while the
+// pipeline keeps running (screenshot: docs/dashboard.png); switches back (rollback) and sees the cat count
+// resume; finally uploads 2.0.0 again through the app's generic "update…" file button.
 //
 // Run by ./run (which installs chromium and playwright-core and builds the wasmbed command):
 //   WASMBED_CLI=path/to/Wasmbed.Cli.dll node dashboard.test.mjs
@@ -174,6 +174,14 @@ async function main() {
     await until('the business logic counting cats again', counting, t => t === 'Cats counted');
     await until('the cat count resuming where it was', count, n => n >= catsBeforeSwap);
     step(`rolled back: counting cats again (${await count()})`);
+
+    // the generic path: any app's "update…" button takes a signed package file
+    await page.locator('[data-app="acme/counter"] input[type=file]')
+      .setInputFiles(join(repo, 'examples/gateway/packages/counter-2.0.0.wbpkg'));
+    step('uploaded counter-2.0.0.wbpkg with the counter\'s “update…” file button');
+    await until('counter 2.0.0 serving after the upload', () => page.locator('[data-testid=serving]').textContent(), t => t.startsWith('2.0.0'), 30_000);
+    await until('the business logic counting dogs again', counting, t => t === 'Dogs counted');
+    step('counting dogs again');
 
     if (pageErrors.length) throw new Error(`the page reported errors:\n  ${pageErrors.join('\n  ')}`);
   } catch (error) {
