@@ -88,8 +88,7 @@ public sealed class GatewayDemoTests
             // Nothing stopped or failed, and both tenants' rules are evaluating.
             var pipeline = await http.GetFromJsonAsync<PipelineModel>("api/tenants/acme/pipelines/vision");
             Assert.True(pipeline!.Running);
-            Assert.Equal(0, pipeline.Failed);
-            Assert.Equal(0, pipeline.Dropped);
+            Assert.Equal(0, pipeline.Failed);   // (frames may be dropped when a loaded machine falls behind the camera)
             var rules = (await http.GetFromJsonAsync<List<RuleModel>>("api/tenants/acme/rules"))!
                 .Concat((await http.GetFromJsonAsync<List<RuleModel>>("api/tenants/facility/rules"))!).ToList();
             Assert.Equal(["cat-alert", "overheat"], rules.Select(r => r.Name));
@@ -97,11 +96,14 @@ public sealed class GatewayDemoTests
 
             // Regression: an envelope larger than a stage's input buffer is refused by event_buffer (it returned 0,
             // and the host wrote the message over the stack at address 0); the stage fails that one message only.
-            using (var oversize = new ByteArrayContent(new byte[20_000]))
+            for (int attempt = 1; ; attempt++)
             {
+                using var oversize = new ByteArrayContent(new byte[20_000]);
                 oversize.Headers.ContentType = new("application/octet-stream");
-                using var accepted = await http.PostAsync("api/tenants/acme/pipelines/vision/messages", oversize);
-                Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+                using var answer = await http.PostAsync("api/tenants/acme/pipelines/vision/messages", oversize);
+                if (answer.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < 10) continue;   // queue full on a loaded machine
+                Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+                break;
             }
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while ((pipeline = await http.GetFromJsonAsync<PipelineModel>("api/tenants/acme/pipelines/vision"))!.Failed == 0 && DateTime.UtcNow < deadline)
