@@ -49,7 +49,7 @@ public sealed partial class AppManager
                 Directory.Delete(directory, recursive: true);
                 throw new AppException($"install of {package.Manifest} refused: {e.Message}", e);
             }
-            _apps.Add(name, runtime);
+            _apps.TryAdd(name, runtime);
             runtime.Run(instance);
             return Describe(runtime);
         }
@@ -101,7 +101,7 @@ public sealed partial class AppManager
         {
             var runtime = Find(name);
             runtime.Dispose();
-            _apps.Remove(name);
+            _apps.TryRemove(name, out _);
             // Renaming first makes the removal atomic: after a crash, recovery finishes deleting it.
             var doomed = runtime.Directory + RemovingSuffix;
             Directory.Move(runtime.Directory, doomed);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Wasmbed.Device.Capabilities;
 using Wasmbed.Device.Hardware;
 using Wasmbed.Device.HostApi;
@@ -20,7 +21,8 @@ public sealed partial class AppManager : IDisposable
 {
     private const string AppsFolder = "apps", PackagesFolder = "packages", RemovingSuffix = ".removing";
 
-    private readonly Dictionary<string, AppRuntime> _apps = new(StringComparer.Ordinal);
+    // Changed only under _operations; read without it by Post and WaitUntilIdle, so events keep flowing during an update.
+    private readonly ConcurrentDictionary<string, AppRuntime> _apps = new(StringComparer.Ordinal);
     private readonly Lock _operations = new();
     private readonly FileStream _lock;
     private readonly Engine _engine;
@@ -100,13 +102,13 @@ public sealed partial class AppManager : IDisposable
     }
 
     /// <summary>Queues an event for the app; it is delivered once the app runs. Returns its sequence number.</summary>
-    public long Post(string name, ReadOnlyMemory<byte> payload) => FindRuntime(name).Post(payload);
+    public long Post(string name, ReadOnlyMemory<byte> payload) => Find(name).Post(payload);
 
     /// <summary>Blocks until the app has no event queued or in flight; false when the timeout passed first.</summary>
-    public bool WaitUntilIdle(string name, TimeSpan timeout) => FindRuntime(name).WaitUntilIdle(timeout);
+    public bool WaitUntilIdle(string name, TimeSpan timeout) => Find(name).WaitUntilIdle(timeout);
 
     /// <summary>Sets a callback made after each event delivery (event, version that handled it, failure or null).</summary>
-    public void ObserveDeliveries(string name, Action<AppEvent, string, Exception?>? observer) => FindRuntime(name).Delivered = observer;
+    public void ObserveDeliveries(string name, Action<AppEvent, string, Exception?>? observer) => Find(name).Delivered = observer;
 
     /// <summary>
     /// Runs <paramref name="call"/> on the serving version's instance between two event deliveries (for calls to
@@ -125,11 +127,6 @@ public sealed partial class AppManager : IDisposable
                 return call(current.Instance);
             }
         }
-    }
-
-    private AppRuntime FindRuntime(string name)
-    {
-        lock (_operations) return Find(name);
     }
 
     private AppRuntime Find(string name) =>
@@ -173,7 +170,7 @@ public sealed partial class AppManager : IDisposable
             }
             var runtime = new AppRuntime(name, directory, state);
             DeleteUnreferencedPackages(runtime);
-            _apps.Add(name, runtime);
+            _apps.TryAdd(name, runtime);
         }
         DurableFile.SyncDirectory(AppsDirectory);
     }

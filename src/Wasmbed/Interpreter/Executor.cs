@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Wasmbed.Format;
@@ -12,9 +13,6 @@ namespace Wasmbed.Interpreter;
 /// </summary>
 internal static partial class Executor
 {
-    /// <summary>Stands in for the memory of instances that have none, so the executor never tests for null.</summary>
-    private static readonly MemoryInstance NoMemory = new(new MemoryType(new Limits(0, 0)));
-
     /// <summary>
     /// Calls <paramref name="function"/> with the slot calling convention (see <see cref="FunctionInstance"/>):
     /// arguments in <paramref name="slots"/>, results written over them from slot 0.
@@ -27,7 +25,18 @@ internal static partial class Executor
             InvokeHostDirectly(store, host, slots);
             return;
         }
-        var wasm = (WasmFunction)function;
+        Execute(store, (WasmFunction)function, null, slots, resumable: false);
+    }
+
+    /// <summary>
+    /// Runs a call from the host: <paramref name="function"/> from its start, or the <paramref name="resume"/>d
+    /// frames of a call that ran out of fuel. Returns null when the call completed (results in
+    /// <paramref name="slots"/>), or — only when <paramref name="resumable"/> — the suspended frames of a call that
+    /// ran out of fuel in its own activation (not inside a host function it called).
+    /// </summary>
+    /// <exception cref="TrapException">Execution trapped; the store's stacks are left ready for the next call.</exception>
+    private static SuspendedCall? Execute(Store store, WasmFunction? function, SuspendedCall? resume, Span<ulong> slots, bool resumable)
+    {
         var stack = InterpreterStack.Of(store);
         int savedDepth = stack.Depth;
         int savedTop = stack.ValueTop;
@@ -37,21 +46,34 @@ internal static partial class Executor
         try
         {
             RuntimeHelpers.EnsureSufficientExecutionStack();
-            var translated = Translator.GetOrTranslate(wasm.Instance.Module, wasm.DefinedIndex);
-            int start = savedTop;
-            int depth = savedDepth + 1;
-            var frames = stack.GrowFrames(depth);
-            var values = stack.GrowValues(start + translated.FrameSlots);
-            slots[..translated.ParameterSlots].CopyTo(values.AsSpan(start));
-            values.AsSpan(start + translated.ParameterSlots, translated.LocalSlots - translated.ParameterSlots).Clear();
-            frames[depth] = new CallFrame { Function = translated, Instance = wasm.Instance, Pc = 0, FrameStart = start };
-            stack.Depth = depth;
-            Run(store, stack);
-            stack.Values.AsSpan(start, translated.ResultSlots).CopyTo(slots);
+            int resultSlots;
+            if (resume is null)
+            {
+                var translated = Translator.GetOrTranslate(function!.Instance.Module, function.DefinedIndex);
+                int start = savedTop;
+                int depth = savedDepth + 1;
+                var frames = stack.GrowFrames(depth);
+                var values = stack.GrowValues(start + translated.FrameSlots);
+                slots[..translated.ParameterSlots].CopyTo(values.AsSpan(start));
+                values.AsSpan(start + translated.ParameterSlots, translated.LocalSlots - translated.ParameterSlots).Clear();
+                frames[depth] = new CallFrame { Function = translated, Instance = function.Instance, Pc = 0, FrameStart = start };
+                stack.Depth = depth;
+                resultSlots = translated.ResultSlots;
+            }
+            else
+            {
+                resume.Restore(stack, savedDepth, savedTop);
+                resultSlots = resume.ResultSlots;
+            }
+            Run(stack, savedDepth + 1);
+            stack.Values.AsSpan(savedTop, resultSlots).CopyTo(slots);
+            return null;
         }
         catch (TrapException trap)
         {
             if (trap.WasmBacktrace.Count == 0) trap.WasmBacktrace = stack.Backtrace();
+            if (resumable && trap.Code == TrapCode.OutOfFuel && stack.SuspendedForFuel)
+                return SuspendedCall.Capture(stack, savedDepth, savedTop, trap);
             throw;
         }
         catch (InsufficientExecutionStackException)
@@ -68,7 +90,21 @@ internal static partial class Executor
             stack.Depth = savedDepth;
             stack.ValueTop = savedTop;
             stack.Activations--;
+            stack.SuspendedForFuel = false;
         }
+    }
+
+    /// <summary>
+    /// A fuel charge at <paramref name="ip"/> found too little fuel: records that position in the innermost frame, so
+    /// a resumed call charges again there, and traps with <see cref="TrapCode.OutOfFuel"/>.
+    /// </summary>
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SuspendOutOfFuel(InterpreterStack context, ref int ip)
+    {
+        ref var frame = ref context.Frames[context.Depth];
+        frame.Pc = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(frame.Function.Code), ref ip) >> 2);
+        context.SuspendedForFuel = true;
+        throw new TrapException(TrapCode.OutOfFuel);
     }
 
     private static TrapException WithBacktrace(TrapException trap, InterpreterStack stack)
@@ -90,37 +126,39 @@ internal static partial class Executor
     }
 
     /// <summary>
-    /// Calls a host function from WebAssembly. Its arguments and results live in the caller's frame; a nested
-    /// activation (the host calling back into WebAssembly) starts above <paramref name="top"/>.
+    /// Calls a host function from WebAssembly. Its arguments and results live in the calling frame, from slot
+    /// <paramref name="argumentOffset"/>; a nested activation (the host calling back into WebAssembly) starts
+    /// above the calling frame.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void CallHost(Store store, InterpreterStack stack, ModuleInstance caller, HostFunction host, int argumentStart, int top)
+    private static void CallHost(InterpreterStack context, HostFunction host, int argumentOffset)
     {
+        ref var caller = ref context.Frames[context.Depth];
+        int start = caller.FrameStart + argumentOffset;
         int count = Math.Max(host.ParameterSlots, host.ResultSlots);
-        var values = stack.GrowValues(argumentStart + count);
-        stack.ValueTop = Math.Max(top, argumentStart + count);
-        var slots = values.AsSpan(argumentStart, count);
-        host.Invoke(new Caller(store, caller), slots);
+        var values = context.GrowValues(start + count);
+        context.ValueTop = Math.Max(caller.FrameStart + caller.Function.FrameSlots, start + count);
+        var slots = values.AsSpan(start, count);
+        host.Invoke(new Caller(context.Store, context.Instance), slots);
         // A nested activation may have replaced the value stack; the results were written to the old one.
-        if (stack.Values != values) slots.CopyTo(stack.Values.AsSpan(argumentStart));
+        if (context.Values != values) slots.CopyTo(context.Values.AsSpan(start));
     }
 
     /// <summary>spec: 4.4.8 call_indirect — the function at <paramref name="element"/> of the table, checked against the expected type.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static FunctionInstance ResolveIndirect(Store store, ModuleInstance instance, int typeIndex, int tableIndex, uint element)
+    private static FunctionInstance ResolveIndirect(InterpreterStack context, int typeIndex, int tableIndex, uint element)
     {
+        var instance = context.Instance;
         var elements = instance.Tables[tableIndex].Elements;
         if (element >= (uint)elements.Length) Throw.Trap(TrapCode.UndefinedElement);
         ulong handle = elements[element];
         if (handle == 0) Throw.Trap(TrapCode.UninitializedElement);
-        var function = store.ResolveFunction(handle);
+        var function = context.Store.ResolveFunction(handle);
         var expected = instance.Types[typeIndex];
         // Types are interned by the engine, so the reference test decides; the structural one is a safety net.
         if (!ReferenceEquals(function.Type, expected) && !function.Type.Equals(expected)) Throw.Trap(TrapCode.IndirectCallTypeMismatch);
         return function;
     }
-
-    private static MemoryInstance MemoryOf(ModuleInstance instance) => instance.Memories.Length != 0 ? instance.Memories[0] : NoMemory;
 
     // ---- operand access; the translator guarantees every slot index lies inside the frame ----
 
@@ -158,13 +196,5 @@ internal static partial class Executor
         ulong effective = address + offset;
         if (effective + size > (ulong)memory.Length) Throw.Trap(TrapCode.MemoryOutOfBounds);
         return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(memory), (nint)effective);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ClearLocals(ref ulong frame, TranslatedFunction function)
-    {
-        int count = function.LocalSlots - function.ParameterSlots;
-        if (count != 0)
-            Unsafe.InitBlockUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref frame, function.ParameterSlots)), 0, (uint)count * 8);
     }
 }

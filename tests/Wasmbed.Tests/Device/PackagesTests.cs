@@ -159,7 +159,9 @@ public sealed class PackagesTests : IDisposable
         var bad = AppsGuests.Manifest("1.0.0");
         var e = Assert.Throws<PackageException>(() => Package.Create(new PackageManifest
         {
-            Name = "Bad Name", Version = bad.Version, AbiVersion = 1,
+            Name = "Bad Name",
+            Version = bad.Version,
+            AbiVersion = 1,
         }, [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
         Assert.Contains("app name \"Bad Name\" is not valid", e.Message);
         Assert.Throws<PackageException>(() => ManifestRules.Check(new PackageManifest { Name = "a", Version = "1.0.0", AbiVersion = 1, Capabilities = ["gpio=x"] }, false));
