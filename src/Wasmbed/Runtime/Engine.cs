@@ -14,6 +14,7 @@ public sealed partial class Engine : IDisposable
         if (!BitConverter.IsLittleEndian)
             throw new PlatformNotSupportedException("Wasmbed needs a little-endian host");
         Options = options ?? new EngineOptions();
+        CheckTier(Options);
     }
 
     public EngineOptions Options { get; }

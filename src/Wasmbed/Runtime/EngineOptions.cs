@@ -5,6 +5,10 @@ public enum ExecutionTier
 {
     /// <summary>The portable interpreter: runs anywhere, including AOT-compiled and trimmed hosts.</summary>
     Interpreter,
+    /// <summary>Every function is compiled to native code before it first runs; needs <see cref="EngineOptions.Compiler"/>.</summary>
+    Compiler,
+    /// <summary>Functions start in the interpreter and hot ones are compiled; needs <see cref="EngineOptions.Compiler"/>.</summary>
+    Tiered,
 }
 
 /// <summary>When function bodies are translated to the interpreter's internal form.</summary>
@@ -22,4 +26,10 @@ public sealed class EngineOptions
     public ExecutionTier Tier { get; init; } = ExecutionTier.Interpreter;
 
     public TranslationMode Translation { get; init; } = TranslationMode.Lazy;
+
+    /// <summary>
+    /// The code generator behind <see cref="ExecutionTier.Compiler"/> and <see cref="ExecutionTier.Tiered"/>, e.g.
+    /// <c>new Wasmbed.Compiler.IlCompiler()</c>. It lives outside the core library so that the core stays trimmable and AOT-safe.
+    /// </summary>
+    public CodeGenerator? Compiler { get; init; }
 }

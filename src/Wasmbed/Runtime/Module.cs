@@ -22,6 +22,9 @@ public sealed partial class Module : IDisposable
     /// <summary>Per defined function: the execution tier's translated code, filled lazily (Interlocked) or eagerly.</summary>
     internal object?[] Translations { get; }
 
+    /// <summary>The code generator's compiled code for the whole module, filled on first use (Interlocked) and shared by all instances.</summary>
+    internal object? CompiledCode;
+
     public void Dispose()
     {
     }

@@ -37,4 +37,7 @@ internal sealed class ModuleInstance
 
     /// <summary>The name the instance was registered or created under, for backtraces.</summary>
     public string? Name { get; set; }
+
+    /// <summary>The code generator's per-instance state (its view of this instance's memory, globals and imports), created on first use.</summary>
+    public object? CompiledState { get; set; }
 }

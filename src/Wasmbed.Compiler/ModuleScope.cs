@@ -1,0 +1,64 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Wasmbed.Compiler.Emit;
+using Wasmbed.Format;
+
+namespace Wasmbed.Compiler;
+
+/// <summary>
+/// What every function compiler of one module shares: the generated context type with its fields (memory, globals,
+/// imported functions) and the methods of all defined functions, declared before any body is emitted so that calls
+/// (including recursive ones) can refer to them.
+/// </summary>
+internal sealed class ModuleScope
+{
+    public ModuleScope(ModuleDescription description, TypeBuilder type)
+    {
+        Description = description;
+        Type = type;
+        const FieldAttributes field = FieldAttributes.Public;
+        if (description.TotalMemoryCount > 0) Memory = type.DefineField("memory", typeof(MemoryInstance), field);
+        Globals = new FieldBuilder[description.TotalGlobalCount];
+        for (int i = 0; i < Globals.Length; i++) Globals[i] = type.DefineField($"global{i}", typeof(GlobalInstance), field);
+        ImportContexts = new FieldBuilder[description.ImportedFunctionCount];
+        ImportPointers = new FieldBuilder[description.ImportedFunctionCount];
+        for (int i = 0; i < ImportContexts.Length; i++)
+        {
+            ImportContexts[i] = type.DefineField($"import{i}", typeof(object), field);
+            ImportPointers[i] = type.DefineField($"import{i}Code", typeof(nint), field);
+        }
+
+        Functions = new MethodBuilder[description.FunctionTypeIndices.Count];
+        for (int i = 0; i < Functions.Length; i++)
+        {
+            var signature = description.Types[(int)description.FunctionTypeIndices[i]];
+            var method = type.DefineMethod(FunctionMethodName(i), MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
+                ClrTypes.ReturnOf(signature), ClrTypes.ParametersOf(signature, type));
+            Functions[i] = method;
+        }
+    }
+
+    public ModuleDescription Description { get; }
+
+    public TypeBuilder Type { get; }
+
+    /// <summary>Memory 0, when the module has one (WebAssembly 2.0 has at most one).</summary>
+    public FieldBuilder? Memory { get; }
+
+    public FieldBuilder[] Globals { get; }
+
+    /// <summary>Per imported function: the context argument for its call target.</summary>
+    public FieldBuilder[] ImportContexts { get; }
+
+    /// <summary>Per imported function: the function pointer of its call target.</summary>
+    public FieldBuilder[] ImportPointers { get; }
+
+    /// <summary>Per defined function: its typed static method.</summary>
+    public MethodBuilder[] Functions { get; }
+
+    public static string FunctionMethodName(int definedIndex) => $"f{definedIndex}";
+
+    public static string EntryMethodName(int definedIndex) => $"entry{definedIndex}";
+
+    public static string AdapterMethodName(int typeIndex) => $"adapter{typeIndex}";
+}
