@@ -142,15 +142,15 @@ internal sealed partial class FunctionCompiler
                 Push(ValueType.I64);
                 return;
             case Opcode.F32Const:
-                // Through the bits: ldc.r4 would be exact too, but this keeps NaN payloads visibly untouched.
                 LoadInt((int)(uint)instruction.Value);
-                _il.Emit(OpCodes.Call, Members.Int32BitsToSingle);
-                Push(ValueType.F32);
+                // The JIT keeps float constants as doubles, which quiets signaling NaNs: those go through an opaque call.
+                _il.Emit(OpCodes.Call, IsSignalingNaN32((uint)instruction.Value) ? Members.Runtime("F32FromBits") : Members.Int32BitsToSingle);
+                PushConstant(ValueType.F32, instruction.Value);
                 return;
             case Opcode.F64Const:
                 _il.Emit(OpCodes.Ldc_I8, (long)instruction.Value);
-                _il.Emit(OpCodes.Call, Members.Int64BitsToDouble);
-                Push(ValueType.F64);
+                _il.Emit(OpCodes.Call, IsSignalingNaN64(instruction.Value) ? Members.Runtime("F64FromBits") : Members.Int64BitsToDouble);
+                PushConstant(ValueType.F64, instruction.Value);
                 return;
             case Opcode.V128Const:
                 _il.Emit(OpCodes.Ldc_I8, (long)instruction.Value);
@@ -180,6 +180,11 @@ internal sealed partial class FunctionCompiler
                 return;
         }
     }
+
+    private static bool IsSignalingNaN32(uint bits) => (bits & 0x7F80_0000) == 0x7F80_0000 && (bits & 0x007F_FFFF) != 0 && (bits & 0x0040_0000) == 0;
+
+    private static bool IsSignalingNaN64(ulong bits) =>
+        (bits & 0x7FF0_0000_0000_0000) == 0x7FF0_0000_0000_0000 && (bits & 0x000F_FFFF_FFFF_FFFF) != 0 && (bits & 0x0008_0000_0000_0000) == 0;
 
     private ValueType TableType(uint tableIndex) => _module.GetTableType(tableIndex).ElementType;
 }

@@ -15,6 +15,7 @@ internal sealed partial class FunctionCompiler
         var op = instruction.Opcode;
         int inputs = info.Inputs!.Count;
         Need(inputs);
+        bool quietResult = FoldsToOperand(op);
         if (!EmitInlineNumeric(op))
         {
             var method = Numerics.Method(op);
@@ -38,8 +39,28 @@ internal sealed partial class FunctionCompiler
             }
             _il.Emit(OpCodes.Call, method);
         }
+        if (quietResult) _il.Emit(OpCodes.Call, Members.Runtime(op.ToString().StartsWith("F32", StringComparison.Ordinal) ? "F32Quiet" : "F64Quiet"));
         Pop(inputs);
         foreach (var output in info.Outputs!) Push(output);
+    }
+
+    /// <summary>
+    /// Whether the JIT may fold this arithmetic with a constant operand into the other operand (x - 0, x * 1, x / 1,
+    /// x * -1 → -x ...). Such folds are exact except for signaling NaNs, which the hardware would have quieted
+    /// (spec 4.3.3: the result is an arithmetic NaN), so the result is quieted explicitly.
+    /// </summary>
+    private bool FoldsToOperand(Opcode op)
+    {
+        if (op is not (Opcode.F32Add or Opcode.F32Sub or Opcode.F32Mul or Opcode.F32Div
+            or Opcode.F64Add or Opcode.F64Sub or Opcode.F64Mul or Opcode.F64Div)) return false;
+        return IsFoldableConstant(_constants[_height - 1], op) || IsFoldableConstant(_constants[_height - 2], op);
+    }
+
+    private static bool IsFoldableConstant(ulong? bits, Opcode op)
+    {
+        if (bits is not { } value) return false;
+        double constant = op <= Opcode.F32Div && op >= Opcode.F32Add ? BitConverter.UInt32BitsToSingle((uint)value) : BitConverter.UInt64BitsToDouble(value);
+        return constant is 0.0 or 1.0 or -1.0 || double.IsNaN(constant) || double.IsInfinity(constant);
     }
 
     /// <summary>Emits the operation as plain IL when that has exactly the WebAssembly meaning; false when it needs the numerics library.</summary>

@@ -9,6 +9,8 @@ namespace Wasmbed.Compiler;
 internal sealed partial class FunctionCompiler
 {
     private ValueType[] _stack = new ValueType[32];
+    /// <summary>Per position: whether the entry was pushed by a constant instruction, and its bits (see FunctionCompiler.Numeric.cs).</summary>
+    private ulong?[] _constants = new ulong?[32];
     private int _height;
     private int _spilled;
     private readonly Dictionary<(int Position, Type Type), LocalBuilder> _spillLocals = [];
@@ -22,8 +24,19 @@ internal sealed partial class FunctionCompiler
 
     private void Push(ValueType type)
     {
-        if (_height == _stack.Length) Array.Resize(ref _stack, _stack.Length * 2);
+        if (_height == _stack.Length)
+        {
+            Array.Resize(ref _stack, _stack.Length * 2);
+            Array.Resize(ref _constants, _stack.Length);
+        }
+        _constants[_height] = null;
         _stack[_height++] = type;
+    }
+
+    private void PushConstant(ValueType type, ulong bits)
+    {
+        Push(type);
+        _constants[_height - 1] = bits;
     }
 
     /// <summary>Removes the top entry from the model; it must be on the evaluation stack (after <see cref="Need"/>), where the emitted IL consumed it.</summary>

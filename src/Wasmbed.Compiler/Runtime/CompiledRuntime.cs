@@ -121,4 +121,20 @@ internal static class CompiledRuntime
 
     /// <summary>spec 4.4.3 ref.func: the function's store handle.</summary>
     public static long RefFunc(int functionIndex, CompiledInstance context) => (long)context.Instance.Functions[functionIndex].Handle;
+
+    /// <summary>A float from its bits without the JIT seeing a constant (it would quiet a signaling NaN).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32FromBits(int bits) => BitConverter.Int32BitsToSingle(bits);
+
+    /// <summary>A double from its bits without the JIT seeing a constant (it would quiet a signaling NaN).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64FromBits(long bits) => BitConverter.Int64BitsToDouble(bits);
+
+    /// <summary>The value, with a NaN's quiet bit set: what arithmetic the JIT folded away would have produced.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float F32Quiet(float value) => float.IsNaN(value) ? Wasmbed.Runtime.Numerics.FloatOps.F32QuietNaN(value) : value;
+
+    /// <summary>The value, with a NaN's quiet bit set: what arithmetic the JIT folded away would have produced.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double F64Quiet(double value) => double.IsNaN(value) ? Wasmbed.Runtime.Numerics.FloatOps.F64QuietNaN(value) : value;
 }

@@ -50,10 +50,6 @@ internal static class Dispatch
         }
     }
 
-    /// <summary>Calls a WebAssembly function reached from compiled code through slots (another tier, another store's engine).</summary>
-    public static void Call(Store store, WasmFunction function, Span<ulong> slots)
-    {
-        if (store.Engine.CodeGenerator is { } generator) generator.Invoke(store, function, slots);
-        else throw new NotSupportedException("calling interpreted code from compiled code needs the interpreter tier");
-    }
+    /// <summary>Calls a WebAssembly function reached from compiled code through slots: whichever tier runs it.</summary>
+    public static void Call(Store store, WasmFunction function, Span<ulong> slots) => Invocation.Call(store, function, slots);
 }

@@ -158,7 +158,7 @@ internal static class Lexer
             }
             else if (c == ';' && i + 1 < text.Length && text[i + 1] == ';')
             {
-                while (i < text.Length && text[i] != '\n') i++;
+                while (i < text.Length && text[i] is not ('\n' or '\r')) i++;   // spec 6.2.4: a line comment ends at U+0A or U+0D
             }
             else if (c == '(' && i + 1 < text.Length && text[i + 1] == ';')
             {

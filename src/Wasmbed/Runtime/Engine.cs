@@ -9,6 +9,8 @@ public sealed partial class Engine : IDisposable
     private readonly Dictionary<FunctionType, FunctionType> _types = [];
     private bool _disposed;
 
+    /// <summary>Creates an engine with <paramref name="options"/> (defaults when null).</summary>
+    /// <exception cref="PlatformNotSupportedException">The host is big-endian.</exception>
     public Engine(EngineOptions? options = null)
     {
         if (!BitConverter.IsLittleEndian)
@@ -17,6 +19,7 @@ public sealed partial class Engine : IDisposable
         CheckTier(Options);
     }
 
+    /// <summary>The settings the engine was created with.</summary>
     public EngineOptions Options { get; }
 
     /// <summary>The canonical instance of a function type, so that type equality is reference equality at run time.</summary>
@@ -32,6 +35,7 @@ public sealed partial class Engine : IDisposable
 
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
+    /// <summary>Marks the engine disposed: no new modules, stores or linkers can be created with it.</summary>
     public void Dispose()
     {
         _disposed = true;

@@ -23,9 +23,17 @@ public enum TranslationMode
 /// <summary>Engine-wide settings. All embedded knobs live here and in <see cref="StoreLimits"/>.</summary>
 public sealed class EngineOptions
 {
+    /// <summary>Which execution tier runs the code.</summary>
     public ExecutionTier Tier { get; init; } = ExecutionTier.Interpreter;
 
+    /// <summary>When function bodies are translated: on first call (default) or when the module is loaded.</summary>
     public TranslationMode Translation { get; init; } = TranslationMode.Lazy;
+
+    /// <summary>
+    /// The largest module, in bytes, that <see cref="Module.FromStream"/> and <see cref="Module.FromFile"/>
+    /// will read (default 1 GiB), so that an endless or hostile stream cannot exhaust memory.
+    /// </summary>
+    public long MaxModuleSize { get; init; } = 1L << 30;
 
     /// <summary>
     /// The code generator behind <see cref="ExecutionTier.Compiler"/> and <see cref="ExecutionTier.Tiered"/>, e.g.

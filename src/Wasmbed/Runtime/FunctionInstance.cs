@@ -34,6 +34,12 @@ internal abstract class FunctionInstance
     /// <summary>This function's reference handle in its store (never 0 once registered).</summary>
     public ulong Handle { get; internal set; }
 
+    /// <summary>The public wrapper, created on first use so that one function always has one <see cref="Function"/>.</summary>
+    public Function? Wrapper { get; set; }
+
+    /// <summary>A name for messages: from the name section, the host definition, or null.</summary>
+    public abstract string? DisplayName { get; }
+
     public static int SlotCount(IReadOnlyList<ValueType> types)
     {
         int count = 0;
@@ -64,6 +70,8 @@ internal sealed class WasmFunction : FunctionInstance
     public FunctionBody Body => Instance.Module.Description.Codes[DefinedIndex];
 
     public string? Name => Instance.Module.Description.GetFunctionName(FunctionIndex);
+
+    public override string? DisplayName => Name;
 }
 
 /// <summary>A function provided by the embedder.</summary>
@@ -76,6 +84,21 @@ internal abstract class HostFunction : FunctionInstance
 
     public string? Name { get; }
 
-    /// <summary>Runs the host code; reads arguments from and writes results to <paramref name="slots"/>.</summary>
+    public override string? DisplayName => Name;
+
+    /// <summary>
+    /// Runs the host code; reads arguments from and writes results to <paramref name="slots"/>. An exception
+    /// from host code that is not a <see cref="WasmException"/> leaves as a <see cref="TrapCode.HostError"/> trap.
+    /// </summary>
     public abstract void Invoke(Caller caller, Span<ulong> slots);
+
+    /// <summary>
+    /// The same host code as a new, unregistered function, for another store (linker definitions are shared by
+    /// stores). Host functions that the <see cref="Linker"/> never holds need not support it.
+    /// </summary>
+    public virtual HostFunction CopyForStore() =>
+        throw new NotSupportedException($"{GetType().Name} cannot be copied into another store");
+
+    /// <summary>The trap that reports an exception thrown by host code.</summary>
+    public static TrapException HostError(Exception exception) => new(TrapCode.HostError, exception);
 }

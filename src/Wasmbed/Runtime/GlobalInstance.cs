@@ -19,4 +19,7 @@ internal sealed class GlobalInstance
     public ulong Bits;
 
     public ulong HighBits;
+
+    /// <summary>The public wrapper, created on first use so that one global always has one <see cref="Global"/>.</summary>
+    public Global? Wrapper { get; set; }
 }

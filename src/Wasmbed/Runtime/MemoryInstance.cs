@@ -57,4 +57,7 @@ internal sealed class MemoryInstance
         Bytes = grown;
         return (int)old;
     }
+
+    /// <summary>The public wrapper, created on first use so that one memory always has one <see cref="Memory"/>.</summary>
+    public Memory? Wrapper { get; set; }
 }

@@ -6,19 +6,25 @@ using Wasmbed.Runtime;
 /// Owns everything instances create at run time: functions, memories, tables, globals, references and
 /// the execution stack. A store is used by one thread at a time.
 /// </summary>
+/// <remarks>Step 3 of embedding: everything instantiated in a store lives as long as the store.</remarks>
 public sealed partial class Store
 {
     private readonly List<object> _references = [];
     private readonly Dictionary<object, ulong> _externHandles = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Creates a store for modules of <paramref name="engine"/>, with <paramref name="limits"/> (defaults when null).</summary>
     public Store(Engine engine, StoreLimits? limits = null)
     {
+        ArgumentNullException.ThrowIfNull(engine);
+        engine.ThrowIfDisposed();
         Engine = engine;
         Limits = limits ?? new StoreLimits();
     }
 
+    /// <summary>The engine whose modules can be instantiated here.</summary>
     public Engine Engine { get; }
 
+    /// <summary>The resource limits of this store.</summary>
     public StoreLimits Limits { get; }
 
     /// <summary>Per-store state of the interpreter (its value and frame stacks), created on first use.</summary>

@@ -50,4 +50,7 @@ internal sealed class TableInstance
         Elements = grown;
         return (int)old;
     }
+
+    /// <summary>The public wrapper, created on first use so that one table always has one <see cref="Table"/>.</summary>
+    public Table? Wrapper { get; set; }
 }

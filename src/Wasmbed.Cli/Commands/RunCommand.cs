@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Wasmbed.Cli.Commands;
+
+/// <summary><c>wasmbed run --invoke NAME FILE [ARGS…]</c>: instantiates a module and calls an export, printing its results.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "module (.wasm or .wat)" };
+        var arguments = new Argument<string[]>("args") { Description = "arguments of the invoked function", Arity = ArgumentArity.ZeroOrMore };
+        var invoke = new Option<string?>("--invoke") { Description = "the exported function to call" };
+        var tier = CommonOptions.Tier();
+        var command = new Command("run", "Run a module: call an exported function") { file, arguments, invoke, tier };
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(file)!;
+            var name = result.GetValue(invoke);
+            using var engine = new Engine(CommonOptions.EngineOptions(result, tier));
+            using var module = ModuleSource.Load(engine, path);
+            var store = new Store(engine);
+            var linker = new Linker(engine);
+            using var instance = linker.Instantiate(store, module);
+            if (name is null)
+            {
+                Console.Error.WriteLine($"error: {path} is not a WASI command; say which export to call with --invoke NAME");
+                return 2;
+            }
+            var function = instance.GetFunction(name)
+                ?? throw new CommandException($"{path} has no exported function \"{name}\"");
+            var texts = result.GetValue(arguments) ?? [];
+            var parameters = function.Type.Parameters;
+            if (texts.Length != parameters.Count)
+                throw new CommandException($"\"{name}\" takes {parameters.Count} arguments ({function.Type}), {texts.Length} given");
+            var values = new Value[texts.Length];
+            for (int i = 0; i < texts.Length; i++) values[i] = ParseArgument(texts[i], parameters[i]);
+            foreach (var value in function.Invoke(values)) Console.WriteLine(FormatResult(value));
+            return 0;
+        });
+        return command;
+    }
+
+    internal static Value ParseArgument(string text, ValueType type)
+    {
+        try
+        {
+            return type switch
+            {
+                ValueType.I32 => Value.I32(ParseInteger(text, 32) is var v ? (int)v : 0),
+                ValueType.I64 => Value.I64(ParseInteger(text, 64)),
+                ValueType.F32 => Value.F32(float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)),
+                ValueType.F64 => Value.F64(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)),
+                _ => throw new CommandException($"cannot pass a {type.ToText()} argument from the command line"),
+            };
+        }
+        catch (FormatException)
+        {
+            throw new CommandException($"\"{text}\" is not a valid {type.ToText()}");
+        }
+        catch (OverflowException)
+        {
+            throw new CommandException($"\"{text}\" is out of range for {type.ToText()}");
+        }
+    }
+
+    /// <summary>Decimal or 0x-hex, signed or unsigned, as wide as the type.</summary>
+    private static long ParseInteger(string text, int bits)
+    {
+        bool negative = text.StartsWith('-');
+        var digits = negative || text.StartsWith('+') ? text[1..] : text;
+        ulong magnitude = digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? ulong.Parse(digits[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)
+            : ulong.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+        ulong limit = bits == 32 ? (negative ? 0x8000_0000UL : 0xFFFF_FFFFUL) : (negative ? 0x8000_0000_0000_0000UL : ulong.MaxValue);
+        if (magnitude > limit) throw new OverflowException();
+        return negative ? (long)(0 - magnitude) : (long)magnitude;
+    }
+
+    internal static string FormatResult(Value value) => value.Type switch
+    {
+        ValueType.I32 => value.AsInt32().ToString(CultureInfo.InvariantCulture),
+        ValueType.I64 => value.AsInt64().ToString(CultureInfo.InvariantCulture),
+        ValueType.F32 => value.AsSingle().ToString("R", CultureInfo.InvariantCulture),
+        ValueType.F64 => value.AsDouble().ToString("R", CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Wasmbed.Cli;
+
+/// <summary>Options shared by several commands.</summary>
+internal static class CommonOptions
+{
+    public static Option<ExecutionTier> Tier() => new("--tier")
+    {
+        Description = "execution tier",
+        DefaultValueFactory = _ => ExecutionTier.Interpreter,
+    };
+
+    public static EngineOptions EngineOptions(ParseResult result, Option<ExecutionTier> tier) =>
+        new() { Tier = result.GetValue(tier) };
+}

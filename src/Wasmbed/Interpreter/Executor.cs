@@ -1,0 +1,170 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Wasmbed.Format;
+using Wasmbed.Runtime;
+
+namespace Wasmbed.Interpreter;
+
+/// <summary>
+/// Runs translated code. WebAssembly-to-WebAssembly calls push frames on the store's
+/// <see cref="InterpreterStack"/> rather than recursing on the .NET stack; only host → WebAssembly calls
+/// nest (bounded by <see cref="InterpreterStack.MaxActivations"/> and the .NET stack's headroom).
+/// </summary>
+internal static partial class Executor
+{
+    /// <summary>Stands in for the memory of instances that have none, so the executor never tests for null.</summary>
+    private static readonly MemoryInstance NoMemory = new(new MemoryType(new Limits(0, 0)));
+
+    /// <summary>
+    /// Calls <paramref name="function"/> with the slot calling convention (see <see cref="FunctionInstance"/>):
+    /// arguments in <paramref name="slots"/>, results written over them from slot 0.
+    /// </summary>
+    /// <exception cref="TrapException">Execution trapped; the store's stacks are left ready for the next call.</exception>
+    public static void Invoke(Store store, FunctionInstance function, Span<ulong> slots)
+    {
+        if (function is HostFunction host)
+        {
+            InvokeHostDirectly(store, host, slots);
+            return;
+        }
+        var wasm = (WasmFunction)function;
+        var stack = InterpreterStack.Of(store);
+        int savedDepth = stack.Depth;
+        int savedTop = stack.ValueTop;
+        if (stack.Activations >= InterpreterStack.MaxActivations)
+            throw WithBacktrace(new TrapException(TrapCode.CallStackExhausted), stack);
+        stack.Activations++;
+        try
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            var translated = Translator.GetOrTranslate(wasm.Instance.Module, wasm.DefinedIndex);
+            int start = savedTop;
+            int depth = savedDepth + 1;
+            var frames = stack.GrowFrames(depth);
+            var values = stack.GrowValues(start + translated.FrameSlots);
+            slots[..translated.ParameterSlots].CopyTo(values.AsSpan(start));
+            values.AsSpan(start + translated.ParameterSlots, translated.LocalSlots - translated.ParameterSlots).Clear();
+            frames[depth] = new CallFrame { Function = translated, Instance = wasm.Instance, Pc = 0, FrameStart = start };
+            stack.Depth = depth;
+            Run(store, stack);
+            stack.Values.AsSpan(start, translated.ResultSlots).CopyTo(slots);
+        }
+        catch (TrapException trap)
+        {
+            if (trap.WasmBacktrace.Count == 0) trap.WasmBacktrace = stack.Backtrace();
+            throw;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw WithBacktrace(new TrapException(TrapCode.CallStackExhausted), stack);
+        }
+        catch (Exception exception) when (exception is not WasmException)
+        {
+            // A host function failed; WebAssembly sees it as a trap (the host exception is the inner exception).
+            throw WithBacktrace(new TrapException(TrapCode.HostError, exception), stack);
+        }
+        finally
+        {
+            stack.Depth = savedDepth;
+            stack.ValueTop = savedTop;
+            stack.Activations--;
+        }
+    }
+
+    private static TrapException WithBacktrace(TrapException trap, InterpreterStack stack)
+    {
+        trap.WasmBacktrace = stack.Backtrace();
+        return trap;
+    }
+
+    private static void InvokeHostDirectly(Store store, HostFunction host, Span<ulong> slots)
+    {
+        try
+        {
+            host.Invoke(new Caller(store, null), slots);
+        }
+        catch (Exception exception) when (exception is not WasmException)
+        {
+            throw new TrapException(TrapCode.HostError, exception);
+        }
+    }
+
+    /// <summary>
+    /// Calls a host function from WebAssembly. Its arguments and results live in the caller's frame; a nested
+    /// activation (the host calling back into WebAssembly) starts above <paramref name="top"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CallHost(Store store, InterpreterStack stack, ModuleInstance caller, HostFunction host, int argumentStart, int top)
+    {
+        int count = Math.Max(host.ParameterSlots, host.ResultSlots);
+        var values = stack.GrowValues(argumentStart + count);
+        stack.ValueTop = Math.Max(top, argumentStart + count);
+        var slots = values.AsSpan(argumentStart, count);
+        host.Invoke(new Caller(store, caller), slots);
+        // A nested activation may have replaced the value stack; the results were written to the old one.
+        if (stack.Values != values) slots.CopyTo(stack.Values.AsSpan(argumentStart));
+    }
+
+    /// <summary>spec: 4.4.8 call_indirect — the function at <paramref name="element"/> of the table, checked against the expected type.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FunctionInstance ResolveIndirect(Store store, ModuleInstance instance, int typeIndex, int tableIndex, uint element)
+    {
+        var elements = instance.Tables[tableIndex].Elements;
+        if (element >= (uint)elements.Length) Throw.Trap(TrapCode.UndefinedElement);
+        ulong handle = elements[element];
+        if (handle == 0) Throw.Trap(TrapCode.UninitializedElement);
+        var function = store.ResolveFunction(handle);
+        var expected = instance.Types[typeIndex];
+        // Types are interned by the engine, so the reference test decides; the structural one is a safety net.
+        if (!ReferenceEquals(function.Type, expected) && !function.Type.Equals(expected)) Throw.Trap(TrapCode.IndirectCallTypeMismatch);
+        return function;
+    }
+
+    private static MemoryInstance MemoryOf(ModuleInstance instance) => instance.Memories.Length != 0 ? instance.Memories[0] : NoMemory;
+
+    // ---- operand access; the translator guarantees every slot index lies inside the frame ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref ulong Slot(ref ulong frame, ref int ip, int operand) => ref Unsafe.Add(ref frame, Unsafe.Add(ref ip, operand));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int I32(ref ulong frame, ref int ip, int operand) => (int)Slot(ref frame, ref ip, operand);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long I64(ref ulong frame, ref int ip, int operand) => (long)Slot(ref frame, ref ip, operand);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float F32(ref ulong frame, ref int ip, int operand) => BitConverter.Int32BitsToSingle((int)Slot(ref frame, ref ip, operand));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double F64(ref ulong frame, ref int ip, int operand) => BitConverter.Int64BitsToDouble((long)Slot(ref frame, ref ip, operand));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref V128 V(ref ulong frame, ref int ip, int operand) => ref Unsafe.As<ulong, V128>(ref Slot(ref frame, ref ip, operand));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Imm(ref int ip, int operand) => Unsafe.Add(ref ip, operand);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bits(float value) => BitConverter.SingleToUInt32Bits(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bits(double value) => BitConverter.DoubleToUInt64Bits(value);
+
+    /// <summary>spec: 4.4.7 memory instructions — the effective address must lie inside memory with all <paramref name="size"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref byte Address(byte[] memory, ulong address, uint offset, uint size)
+    {
+        ulong effective = address + offset;
+        if (effective + size > (ulong)memory.Length) Throw.Trap(TrapCode.MemoryOutOfBounds);
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(memory), (nint)effective);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ClearLocals(ref ulong frame, TranslatedFunction function)
+    {
+        int count = function.LocalSlots - function.ParameterSlots;
+        if (count != 0)
+            Unsafe.InitBlockUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref frame, function.ParameterSlots)), 0, (uint)count * 8);
+    }
+}

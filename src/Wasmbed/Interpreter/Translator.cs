@@ -1,0 +1,140 @@
+using Wasmbed.Format;
+
+namespace Wasmbed.Interpreter;
+
+/// <summary>
+/// Translates validated function bodies into the interpreter's register-style code (<see cref="Op"/>).
+/// </summary>
+/// <remarks>
+/// <para>The translator walks the body once, keeping a compile-time model of the operand stack. Each entry
+/// is a temporary in its "home" slot (locals + stack height), or — deferred — a reference to a local or a
+/// constant. Instructions name their operands' slots directly, so <c>local.get</c> and constants usually cost
+/// nothing; a deferred entry is materialized into its home slot when a <c>local.set</c>/<c>local.tee</c> would
+/// clobber the local it refers to, at control-flow joins, and where an operation needs it in a slot.</para>
+/// <para>Peephole rules: a <c>local.set</c> right after the instruction that produced its value retargets
+/// that instruction's result slot to the local; a <c>br_if</c>/<c>if</c> on a fresh i32 comparison becomes one
+/// fused compare-and-branch; i32/i64 binary operations with a constant operand use an immediate form.</para>
+/// <para>Translation never fails on validated code and never re-checks types. Buffers are kept per thread
+/// and reused from one function to the next.</para>
+/// </remarks>
+internal sealed partial class Translator
+{
+    [ThreadStatic]
+    private static Translator? s_cached;
+
+    private ModuleDescription _module = null!;
+    private FunctionType _type = null!;
+
+    /// <summary>The translated code of a module's defined function, translating it on first use.</summary>
+    public static TranslatedFunction GetOrTranslate(Module module, int definedIndex)
+    {
+        ref object? cache = ref module.Translations[definedIndex];
+        if (Volatile.Read(ref cache) is TranslatedFunction existing) return existing;
+        var translated = (s_cached ??= new Translator()).Translate(module.Description, definedIndex);
+        // Modules are shared between stores on different threads: the first finished translation wins.
+        return (TranslatedFunction)(Interlocked.CompareExchange(ref cache, translated, null) ?? translated);
+    }
+
+    /// <summary>Translates every defined function of <paramref name="module"/> now (<see cref="TranslationMode.Eager"/>).</summary>
+    internal static void TranslateAll(Module module)
+    {
+        for (int i = 0; i < module.Translations.Length; i++) GetOrTranslate(module, i);
+    }
+
+    /// <summary>Translates one defined function of a validated module.</summary>
+    public TranslatedFunction Translate(ModuleDescription module, int definedIndex)
+    {
+        _module = module;
+        _type = module.Types[(int)module.FunctionTypeIndices[definedIndex]];
+        var body = module.Codes[definedIndex];
+        ResetFunctionState();
+        DeclareLocals(_type, body);
+        PushFunctionControl(_type);
+
+        var bytes = module.Bytes.Span;
+        var reader = new InstructionReader(bytes, body.CodeOffset, body.CodeOffset + body.CodeLength);
+        while (_controlCount > 0)
+        {
+            var instruction = reader.Read();
+            if (Top.Unreachable && SkipsDeadInstruction(instruction.Opcode)) continue;
+            TranslateInstruction(in instruction);
+        }
+
+        uint functionIndex = (uint)(module.ImportedFunctionCount + definedIndex);
+        int resultSlots = FunctionInstanceSlots(_type.Results);
+        int frameSlots = Math.Max(_localSlotCount + _maxHeight, resultSlots);
+        var translated = new TranslatedFunction(
+            functionIndex, _code.AsSpan(0, _length).ToArray(), FunctionInstanceSlots(_type.Parameters), _localSlotCount, frameSlots, resultSlots);
+        _module = null!;
+        _type = null!;
+        return translated;
+    }
+
+    /// <summary>
+    /// Dead code (after br, br_table, return, unreachable) is not translated; only its block structure is
+    /// followed, to find the <c>else</c>/<c>end</c> that makes code reachable again.
+    /// </summary>
+    private bool SkipsDeadInstruction(Opcode opcode)
+    {
+        switch (opcode)
+        {
+            case Opcode.Block:
+            case Opcode.Loop:
+            case Opcode.If:
+                _deadDepth++;
+                return true;
+            case Opcode.Else:
+                return _deadDepth > 0;
+            case Opcode.End:
+                if (_deadDepth == 0) return false;
+                _deadDepth--;
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static int Width(ValueType type) => type == ValueType.V128 ? 2 : 1;
+
+    private static int FunctionInstanceSlots(IReadOnlyList<ValueType> types)
+    {
+        int slots = 0;
+        for (int i = 0; i < types.Count; i++) slots += Width(types[i]);
+        return slots;
+    }
+
+    // ---- locals ----
+
+    private int[] _localSlot = new int[16];
+    private ValueType[] _localType = new ValueType[16];
+    private int[] _localReferences = new int[16];
+    private int _localCount;
+    private int _localSlotCount;
+
+    private void DeclareLocals(FunctionType type, FunctionBody body)
+    {
+        int count = type.Parameters.Count + (int)body.LocalCount;
+        if (_localSlot.Length < count)
+        {
+            int size = Math.Max(count, _localSlot.Length * 2);
+            _localSlot = new int[size];
+            _localType = new ValueType[size];
+            _localReferences = new int[size];
+        }
+        int index = 0, slot = 0;
+        foreach (var parameter in type.Parameters) DeclareLocal(ref index, ref slot, parameter);
+        foreach (var run in body.Locals)
+            for (uint i = 0; i < run.Count; i++) DeclareLocal(ref index, ref slot, run.Type);
+        _localCount = index;
+        _localSlotCount = slot;
+    }
+
+    private void DeclareLocal(ref int index, ref int slot, ValueType type)
+    {
+        _localSlot[index] = slot;
+        _localType[index] = type;
+        _localReferences[index] = 0;
+        index++;
+        slot += Width(type);
+    }
+}
