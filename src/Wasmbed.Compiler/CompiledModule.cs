@@ -42,7 +42,7 @@ internal sealed class CompiledModule
     public static CompiledModule Of(Module module)
     {
         if (Volatile.Read(ref module.CompiledCode) is CompiledModule existing) return existing;
-        var compiled = ModuleCompiler.Compile(module);
+        var compiled = ModuleCompiler.Compile(module, module.Engine.Options.Compiler as IlCompiler ?? new IlCompiler());
         return (CompiledModule)(Interlocked.CompareExchange(ref module.CompiledCode, compiled, null) ?? compiled);
     }
 

@@ -16,6 +16,19 @@ public sealed class IlCompiler : CodeGenerator
 {
     public override string Name => "il";
 
+    /// <summary>
+    /// When true (the default), the JIT fully optimizes each function before its first call. When false, functions
+    /// start with .NET's quick tier-0 code and hot ones are recompiled fully optimized (tiered compilation with
+    /// on-stack replacement for long loops): faster start-up, and profile-guided code for hot paths.
+    /// </summary>
+    public bool OptimizeBeforeFirstCall { get; init; } = true;
+
+    /// <summary>
+    /// Functions whose body is larger than this many bytes of WebAssembly are left to tiered compilation even when
+    /// <see cref="OptimizeBeforeFirstCall"/> is set: optimizing them up front costs more start-up time than it saves.
+    /// </summary>
+    public int LargeFunctionBytes { get; init; } = 2048;
+
     internal override void Invoke(Store store, WasmFunction function, Span<ulong> slots) => Dispatch.Enter(function, slots);
 
     internal override void Prepare(Module module) => CompiledModule.Of(module);

@@ -14,7 +14,7 @@ internal static class ModuleCompiler
 {
     private static int s_assemblies;
 
-    public static CompiledModule Compile(Module module)
+    public static CompiledModule Compile(Module module, IlCompiler options)
     {
         var description = module.Description;
         var name = new AssemblyName($"Wasmbed.Compiled.{Interlocked.Increment(ref s_assemblies)}");
@@ -31,7 +31,10 @@ internal static class ModuleCompiler
         var compiler = new FunctionCompiler(scope);
         for (int i = 0; i < scope.Functions.Length; i++)
         {
-            scope.Functions[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
+            // Large functions (printf and friends) cost the JIT much to optimize and are rarely hot: they start at
+            // tier 0 and are optimized only if they turn out to be hot.
+            if (options.OptimizeBeforeFirstCall && description.Codes[i].CodeLength <= options.LargeFunctionBytes)
+                scope.Functions[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
             compiler.Compile(i);
         }
         for (int i = 0; i < scope.Functions.Length; i++) EmitEntry(scope, i);
@@ -44,7 +47,7 @@ internal static class ModuleCompiler
         for (int i = 0; i < entries.Length; i++)
         {
             entries[i] = created.GetMethod(ModuleScope.EntryMethodName(i), flags)!.CreateDelegate<SlotsEntry>();
-            pointers[i] = created.GetMethod(ModuleScope.FunctionMethodName(i), flags)!.MethodHandle.GetFunctionPointer();
+            pointers[i] = created.GetMethod(scope.Functions[i].Name, flags)!.MethodHandle.GetFunctionPointer();
         }
         var adapters = new nint[description.Types.Count];
         for (int t = 0; t < adapters.Length; t++)

@@ -32,7 +32,7 @@ internal sealed class ModuleScope
         for (int i = 0; i < Functions.Length; i++)
         {
             var signature = description.Types[(int)description.FunctionTypeIndices[i]];
-            var method = type.DefineMethod(FunctionMethodName(i), MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
+            var method = type.DefineMethod(FunctionMethodName(i, description), MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
                 ClrTypes.ReturnOf(signature), ClrTypes.ParametersOf(signature, type));
             Functions[i] = method;
         }
@@ -56,7 +56,12 @@ internal sealed class ModuleScope
     /// <summary>Per defined function: its typed static method.</summary>
     public MethodBuilder[] Functions { get; }
 
-    public static string FunctionMethodName(int definedIndex) => $"f{definedIndex}";
+    /// <summary><c>f</c> and the function index, then the name from the name section if any: what stack traces and profilers show.</summary>
+    public static string FunctionMethodName(int definedIndex, ModuleDescription description)
+    {
+        uint index = (uint)(description.ImportedFunctionCount + definedIndex);
+        return description.GetFunctionName(index) is { Length: > 0 } name ? $"f{index}:{name}" : $"f{index}";
+    }
 
     public static string EntryMethodName(int definedIndex) => $"entry{definedIndex}";
 
