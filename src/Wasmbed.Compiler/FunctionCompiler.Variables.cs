@@ -146,6 +146,10 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>spec 4.4.4 select: the first operand if the condition is not zero, else the second.</summary>
+    /// <remarks>
+    /// Integers are selected without a branch (the JIT does not turn branches inside loops into conditional moves,
+    /// and a select's condition is often unpredictable, as in CRC loops); other types branch.
+    /// </remarks>
     private void CompileSelect()
     {
         Need(3);
@@ -155,14 +159,34 @@ internal sealed partial class FunctionCompiler
         var result = SpillLocal(_height - 3, type);
         _il.Emit(OpCodes.Stloc, condition);
         _il.Emit(OpCodes.Stloc, second);
-        _il.Emit(OpCodes.Stloc, result);
-        var keep = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloc, condition);
-        _il.Emit(OpCodes.Brtrue, keep);
-        _il.Emit(OpCodes.Ldloc, second);
-        _il.Emit(OpCodes.Stloc, result);
-        _il.MarkLabel(keep);
-        _il.Emit(OpCodes.Ldloc, result);
+        if (type is ValueType.I32 or ValueType.I64)
+        {
+            // second ^ ((first ^ second) & mask), where mask = (c | -c) >> 31 is all ones when the condition c is not
+            // zero. (Written with a compare, the JIT turns it back into a branch.)
+            _il.Emit(OpCodes.Ldloc, second);
+            _il.Emit(OpCodes.Xor);
+            _il.Emit(OpCodes.Ldloc, condition);
+            _il.Emit(OpCodes.Dup);
+            _il.Emit(OpCodes.Neg);
+            _il.Emit(OpCodes.Or);
+            _il.Emit(OpCodes.Ldc_I4, 31);
+            _il.Emit(OpCodes.Shr);
+            if (type == ValueType.I64) _il.Emit(OpCodes.Conv_I8);
+            _il.Emit(OpCodes.And);
+            _il.Emit(OpCodes.Ldloc, second);
+            _il.Emit(OpCodes.Xor);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Stloc, result);
+            var keep = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, condition);
+            _il.Emit(OpCodes.Brtrue, keep);
+            _il.Emit(OpCodes.Ldloc, second);
+            _il.Emit(OpCodes.Stloc, result);
+            _il.MarkLabel(keep);
+            _il.Emit(OpCodes.Ldloc, result);
+        }
         Pop(3);
         Push(type);
     }
