@@ -53,6 +53,12 @@ internal sealed partial class FunctionCompiler
         ResetStack();
         ResetControl();
         _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = null;
+        if (EstimatedFrameBytes(body) > MaxFrameBytes)
+        {
+            EmitPrologue();
+            EmitInterpretedBody();
+            return;
+        }
         DeclareLocals(body);
         _usesMemory = _scope.Memory is not null && UsesMemory(body);
         EmitPrologue();
@@ -139,6 +145,33 @@ internal sealed partial class FunctionCompiler
         BlockTypeKind.Value => ([], [block.ValueType]),
         _ => ([.. _module.Types[(int)block.TypeIndex].Parameters], [.. _module.Types[(int)block.TypeIndex].Results]),
     };
+
+    /// <summary>What the locals alone take in the function's .NET frame (the JIT's temporaries come on top).</summary>
+    private long EstimatedFrameBytes(FunctionBody body)
+    {
+        long bytes = 0;
+        foreach (var parameter in _type.Parameters) bytes += parameter == ValueType.V128 ? 16 : 8;
+        foreach (var run in body.Locals) bytes += (long)run.Count * (run.Type == ValueType.V128 ? 16 : 8);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The body of a function too large for a .NET frame under the stack guard: it runs in the interpreter, whose
+    /// frames live on the heap. The arguments go to slots on the stack and the results come back from them.
+    /// </summary>
+    private void EmitInterpretedBody()
+    {
+        int slotCount = SlotsMarshal.SlotCount(_type);
+        var slots = SlotsMarshal.AllocateSlots(_il, slotCount);
+        SlotsMarshal.StoreParameters(_il, _type, slots);
+        SlotsMarshal.LoadSpan(_il, slots, slotCount);
+        LoadInt(_definedIndex);
+        LoadArgument(_depthArgument);
+        LoadContext();
+        _il.Emit(OpCodes.Call, Members.Runtime("Interpret"));
+        SlotsMarshal.LoadResults(_il, _type, slots);
+        _il.Emit(OpCodes.Ret);
+    }
 
     /// <summary>Whether the body touches memory 0, so the prologue and calls must keep its base and length at hand.</summary>
     private bool UsesMemory(FunctionBody body)

@@ -84,7 +84,7 @@ internal static class ModuleCompiler
         foreach (var parameter in signature.Parameters)
         {
             EmitSlotAddress(il, OpCodes.Ldarg_0, slot);
-            EmitReadSlot(il, parameter);
+            SlotsMarshal.EmitReadSlot(il, parameter);
             slot += parameter == ValueType.V128 ? 2 : 1;
         }
         var results = new LocalBuilder[signature.Results.Count];
@@ -101,7 +101,7 @@ internal static class ModuleCompiler
             var type = signature.Results[k];
             EmitSlotAddress(il, OpCodes.Ldarg_0, slot);
             il.Emit(OpCodes.Ldloc, results[k]);
-            EmitWriteSlot(il, type);
+            SlotsMarshal.EmitWriteSlot(il, type);
             slot += type == ValueType.V128 ? 2 : 1;
         }
         il.Emit(OpCodes.Ret);
@@ -117,46 +117,16 @@ internal static class ModuleCompiler
         var method = type.DefineMethod(ModuleScope.AdapterMethodName(typeIndex), MethodAttributes.Public | MethodAttributes.Static,
             ClrTypes.ReturnOf(signature), parameters);
         var il = method.GetILGenerator();
-        int slotCount = Math.Max(Math.Max(FunctionInstance.SlotCount(signature.Parameters), FunctionInstance.SlotCount(signature.Results)), 1);
-        var slots = il.DeclareLocal(typeof(nint));
-        il.Emit(OpCodes.Ldc_I4, slotCount * 8);
-        il.Emit(OpCodes.Conv_U);
-        il.Emit(OpCodes.Localloc);
-        il.Emit(OpCodes.Stloc, slots);
-
-        int slot = 0;
-        for (int i = 0; i < signature.Parameters.Count; i++)
-        {
-            EmitSlotAddress(il, slots, slot);
-            EmitLoadArgument(il, i);
-            EmitWriteSlot(il, signature.Parameters[i]);
-            slot += signature.Parameters[i] == ValueType.V128 ? 2 : 1;
-        }
-
+        int slotCount = SlotsMarshal.SlotCount(signature);
+        var slots = SlotsMarshal.AllocateSlots(il, slotCount);
+        SlotsMarshal.StoreParameters(il, signature, slots);
         int contextArgument = ClrTypes.ContextArgument(signature);
-        EmitLoadArgument(il, contextArgument);
+        SlotsMarshal.EmitLoadArgument(il, contextArgument);
         il.Emit(OpCodes.Castclass, typeof(SlotsCallTarget));
-        il.Emit(OpCodes.Ldloc, slots);
-        il.Emit(OpCodes.Ldc_I4, slotCount);
-        il.Emit(OpCodes.Newobj, typeof(Span<ulong>).GetConstructor([typeof(void*), typeof(int)])!);
-        EmitLoadArgument(il, contextArgument + 1);
+        SlotsMarshal.LoadSpan(il, slots, slotCount);
+        SlotsMarshal.EmitLoadArgument(il, contextArgument + 1);
         il.Emit(OpCodes.Callvirt, typeof(SlotsCallTarget).GetMethod(nameof(SlotsCallTarget.Invoke), BindingFlags.Public | BindingFlags.Instance)!);
-
-        slot = signature.Results.Count > 0 && signature.Results[0] == ValueType.V128 ? 2 : 1;
-        for (int k = 1; k < signature.Results.Count; k++)
-        {
-            var result = signature.Results[k];
-            EmitLoadArgument(il, signature.Parameters.Count + k - 1);
-            EmitSlotAddress(il, slots, slot);
-            EmitReadSlot(il, result);
-            il.Emit(OpCodes.Stobj, ClrTypes.Of(result));
-            slot += result == ValueType.V128 ? 2 : 1;
-        }
-        if (signature.Results.Count > 0)
-        {
-            EmitSlotAddress(il, slots, 0);
-            EmitReadSlot(il, signature.Results[0]);
-        }
+        SlotsMarshal.LoadResults(il, signature, slots);
         il.Emit(OpCodes.Ret);
     }
 
@@ -166,59 +136,6 @@ internal static class ModuleCompiler
         if (slot == 0) return;
         il.Emit(OpCodes.Ldc_I4, slot * 8);
         il.Emit(OpCodes.Add);
-    }
-
-    private static void EmitSlotAddress(ILGenerator il, LocalBuilder slots, int slot)
-    {
-        il.Emit(OpCodes.Ldloc, slots);
-        if (slot == 0) return;
-        il.Emit(OpCodes.Ldc_I4, slot * 8);
-        il.Emit(OpCodes.Add);
-    }
-
-    /// <summary>Reads a value from the slot whose address is on the stack (i32/f32 are the low 32 bits, little-endian).</summary>
-    private static void EmitReadSlot(ILGenerator il, ValueType type)
-    {
-        switch (type)
-        {
-            case ValueType.I32: il.Emit(OpCodes.Ldind_I4); break;
-            case ValueType.F32: il.Emit(OpCodes.Ldind_R4); break;
-            case ValueType.F64: il.Emit(OpCodes.Ldind_R8); break;
-            case ValueType.V128: il.Emit(OpCodes.Ldobj, typeof(V128)); break;
-            default: il.Emit(OpCodes.Ldind_I8); break;
-        }
-    }
-
-    /// <summary>Writes the value on the stack to the slot whose address is below it; i32 and f32 are zero-extended.</summary>
-    private static void EmitWriteSlot(ILGenerator il, ValueType type)
-    {
-        switch (type)
-        {
-            case ValueType.I32:
-                il.Emit(OpCodes.Conv_U8);
-                il.Emit(OpCodes.Stind_I8);
-                break;
-            case ValueType.F32:
-                il.Emit(OpCodes.Call, Members.SingleToInt32Bits);
-                il.Emit(OpCodes.Conv_U8);
-                il.Emit(OpCodes.Stind_I8);
-                break;
-            case ValueType.F64:
-                il.Emit(OpCodes.Stind_R8);
-                break;
-            case ValueType.V128:
-                il.Emit(OpCodes.Stobj, typeof(V128));
-                break;
-            default:
-                il.Emit(OpCodes.Stind_I8);
-                break;
-        }
-    }
-
-    private static void EmitLoadArgument(ILGenerator il, int index)
-    {
-        if (index < 256) il.Emit(OpCodes.Ldarg_S, (byte)index);
-        else il.Emit(OpCodes.Ldarg, (short)index);
     }
 
     private static string Sanitize(string name) => new([.. name.Select(c => char.IsLetterOrDigit(c) ? c : '_')]);

@@ -30,6 +30,24 @@ internal static class CompiledRuntime
         return context.TargetOf(function, typeIndex);
     }
 
+    /// <summary>Runs a defined function in the interpreter (for frames too large for the stack guard, see FunctionCompiler).</summary>
+    public static void Interpret(Span<ulong> slots, int definedIndex, int remainingDepth, CompiledInstance context)
+    {
+        var instance = context.Instance;
+        var function = instance.Functions[instance.Module.Description.ImportedFunctionCount + definedIndex];
+        var state = context.State;
+        int saved = state.RemainingDepth;
+        state.RemainingDepth = remainingDepth;
+        try
+        {
+            Wasmbed.Interpreter.Executor.Invoke(state.Store, function, slots);
+        }
+        finally
+        {
+            state.RemainingDepth = saved;
+        }
+    }
+
     /// <summary>spec 4.4.7 memory.grow: the old size in pages, or -1.</summary>
     public static int MemoryGrow(int delta, CompiledInstance context) => context.Instance.Memories[0].Grow((uint)delta);
 

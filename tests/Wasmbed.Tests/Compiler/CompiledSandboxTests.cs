@@ -102,4 +102,24 @@ public class CompiledSandboxTests
         Assert.Equal(TrapCode.CallStackExhausted, m.Trap("down", I64(100)));
         Assert.Equal(99, m.CallI64("down", I64(99)));
     }
+
+    [Fact]
+    public void Functions_With_Huge_Frames_Run_In_The_Interpreter()
+    {
+        // 5000 i64 locals would take 40 KB of .NET stack per frame: too much for the stack guard's margin.
+        string locals = string.Concat(Enumerable.Repeat(" i64", 5000));
+        var m = Create($$"""
+            (module
+              (func $big (export "big") (param i32) (result i64) (local {{locals}})
+                (local.set 4999 (i64.extend_i32_u (local.get 0)))
+                (if (result i64) (i32.eqz (local.get 0))
+                  (then (i64.const 0))
+                  (else (i64.add (local.get 4999) (call $big (i32.sub (local.get 0) (i32.const 1)))))))
+              (func (export "call-big") (param i32) (result i64) (call $big (local.get 0))))
+            """);
+        Assert.Equal(5050, m.CallI64("big", I32(100)));
+        Assert.Equal(5050, m.CallI64("call-big", I32(100)));
+        Assert.Equal(TrapCode.CallStackExhausted, m.Trap("call-big", I32(1_000_000)));
+        Assert.Equal(55, m.CallI64("call-big", I32(10)));
+    }
 }
