@@ -46,7 +46,7 @@ internal static class ModuleCompiler
         var pointers = new nint[scope.Functions.Length];
         for (int i = 0; i < entries.Length; i++)
         {
-            entries[i] = created.GetMethod(ModuleScope.EntryMethodName(i), flags)!.CreateDelegate<SlotsEntry>();
+            entries[i] = created.GetMethod(ModuleScope.EntryMethodName(i, description), flags)!.CreateDelegate<SlotsEntry>();
             pointers[i] = created.GetMethod(scope.Functions[i].Name, flags)!.MethodHandle.GetFunctionPointer();
         }
         var adapters = new nint[description.Types.Count];
@@ -76,7 +76,7 @@ internal static class ModuleCompiler
     {
         var description = scope.Description;
         var signature = description.Types[(int)description.FunctionTypeIndices[definedIndex]];
-        var method = scope.Type.DefineMethod(ModuleScope.EntryMethodName(definedIndex), MethodAttributes.Public | MethodAttributes.Static,
+        var method = scope.Type.DefineMethod(ModuleScope.EntryMethodName(definedIndex, description), MethodAttributes.Public | MethodAttributes.Static,
             typeof(void), [typeof(ulong).MakeByRefType(), typeof(object), typeof(int)]);
         var il = method.GetILGenerator();
 

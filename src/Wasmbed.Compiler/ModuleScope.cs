@@ -63,7 +63,10 @@ internal sealed class ModuleScope
         return description.GetFunctionName(index) is { Length: > 0 } name ? $"f{index}:{name}" : $"f{index}";
     }
 
-    public static string EntryMethodName(int definedIndex) => $"entry{definedIndex}";
+    public const string EntryPrefix = "entry:";
+
+    /// <summary>The slots entry of a function: <see cref="EntryPrefix"/> and the function's method name.</summary>
+    public static string EntryMethodName(int definedIndex, ModuleDescription description) => EntryPrefix + FunctionMethodName(definedIndex, description);
 
     public static string AdapterMethodName(int typeIndex) => $"adapter{typeIndex}";
 }

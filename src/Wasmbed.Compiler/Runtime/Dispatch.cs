@@ -35,13 +35,18 @@ internal static class Dispatch
         {
             context.Code.Entries[function.DefinedIndex](ref MemoryMarshal.GetReference(slots), context, depth);
         }
-        catch (InsufficientExecutionStackException)
+        catch (TrapException trap) when (trap.WasmBacktrace is not CompiledBacktrace && trap.WasmBacktrace.Count == 0)
         {
-            throw new TrapException(TrapCode.CallStackExhausted);
+            trap.WasmBacktrace = new CompiledBacktrace(trap, function.Instance);
+            throw;
+        }
+        catch (InsufficientExecutionStackException exception)
+        {
+            throw new TrapException(TrapCode.CallStackExhausted) { WasmBacktrace = new CompiledBacktrace(exception, function.Instance) };
         }
         catch (Exception exception) when (exception is not WasmException)
         {
-            throw new TrapException(TrapCode.HostError, exception);
+            throw new TrapException(TrapCode.HostError, exception) { WasmBacktrace = new CompiledBacktrace(exception, function.Instance) };
         }
         finally
         {

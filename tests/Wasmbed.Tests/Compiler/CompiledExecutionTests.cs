@@ -40,4 +40,26 @@ public class CompiledExecutionTests
             """);
         Assert.Equal(6765, m.CallI32("fib", I32(20)));
     }
+
+    [Fact]
+    public void Traps_Carry_A_WebAssembly_Backtrace()
+    {
+        var m = Create("""
+            (module
+              (memory 1)
+              (func $inner (param i32) (result i32) (i32.load (local.get 0)))
+              (func $middle (param i32) (result i32) (call $inner (local.get 0)))
+              (func $outer (export "outer") (param i32) (result i32) (call $middle (local.get 0))))
+            """);
+        var trap = Assert.Throws<TrapException>(() => m.Call("outer", I32(-1)));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, trap.Code);
+        // Small functions may be inlined by the JIT (here all three are), so only the order of the frames that remain,
+        // and the outermost one, are certain.
+        var names = trap.WasmBacktrace.Select(f => f.FunctionName).ToList();
+        Assert.NotEmpty(names);
+        Assert.Equal("test", trap.WasmBacktrace[0].ModuleName);
+        var expected = new string?[] { "inner", "middle", "outer" }.Where(names.Contains).ToList();
+        Assert.Equal(expected, names.Where(n => n is "inner" or "middle" or "outer").ToList());
+        Assert.Equal("outer", names[^1]);
+    }
 }
