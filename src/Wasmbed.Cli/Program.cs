@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Wasmbed.Cli.Commands;
+using Wasmbed.Wasi;
 
 namespace Wasmbed.Cli;
 
@@ -23,6 +24,10 @@ public static class Program
         {
             var parsed = root.Parse(args);
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (WasiExitException.Find(e) is { } exit)
+        {
+            return exit.ExitCode;
         }
         catch (TrapException trap)
         {

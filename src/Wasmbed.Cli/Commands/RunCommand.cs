@@ -1,44 +1,76 @@
 using System.CommandLine;
 using System.Globalization;
+using Wasmbed.Wasi;
 
 namespace Wasmbed.Cli.Commands;
 
-/// <summary><c>wasmbed run --invoke NAME FILE [ARGS…]</c>: instantiates a module and calls an export, printing its results.</summary>
+/// <summary>
+/// <c>wasmbed run [--dir HOST[::GUEST]]… [--env NAME=VALUE]… [--invoke NAME] [--tier T] FILE [ARGS…]</c>, like
+/// <c>wasmtime run</c>: runs a WASI command (the exit status is the guest's <c>proc_exit</c> code), or calls an export
+/// and prints its results.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "module (.wasm or .wat)" };
-        var arguments = new Argument<string[]>("args") { Description = "arguments of the invoked function", Arity = ArgumentArity.ZeroOrMore };
-        var invoke = new Option<string?>("--invoke") { Description = "the exported function to call" };
+        var arguments = new Argument<string[]>("args") { Description = "arguments: of the WASI program, or of the invoked function", Arity = ArgumentArity.ZeroOrMore };
+        var invoke = new Option<string?>("--invoke") { Description = "call this exported function instead of the WASI command's _start" };
+        var directories = new Option<string[]>("--dir") { Description = "preopen a host directory: HOST[::GUEST] (GUEST defaults to HOST)", Arity = ArgumentArity.ZeroOrMore };
+        var environment = new Option<string[]>("--env") { Description = "set a guest environment variable: NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
+        var argv0 = new Option<string?>("--argv0") { Description = "the program name the guest sees as argv[0] (default: FILE as given)" };
         var tier = CommonOptions.Tier();
-        var command = new Command("run", "Run a module: call an exported function") { file, arguments, invoke, tier };
+        var command = new Command("run", "Run a WASI command, or call an exported function with --invoke") { file, arguments, invoke, directories, environment, argv0, tier };
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
             var name = result.GetValue(invoke);
+            var texts = result.GetValue(arguments) ?? [];
             using var engine = new Engine(CommonOptions.EngineOptions(result, tier));
             using var module = ModuleSource.Load(engine, path);
             var store = new Store(engine);
             var linker = new Linker(engine);
-            using var instance = linker.Instantiate(store, module);
-            if (name is null)
+
+            var configuration = new WasiConfiguration().WithArgs([result.GetValue(argv0) ?? path, .. name is null ? texts : []]);
+            foreach (var variable in result.GetValue(environment) ?? [])
             {
-                Console.Error.WriteLine($"error: {path} is not a WASI command; say which export to call with --invoke NAME");
+                int equals = variable.IndexOf('=');
+                if (equals <= 0) throw new CommandException($"--env {variable}: expected NAME=VALUE");
+                configuration.WithEnvironment(variable[..equals], variable[(equals + 1)..]);
+            }
+            foreach (var directory in result.GetValue(directories) ?? [])
+            {
+                int separator = directory.IndexOf("::", StringComparison.Ordinal);
+                var host = separator < 0 ? directory : directory[..separator];
+                var guest = separator < 0 ? directory : directory[(separator + 2)..];
+                if (!Directory.Exists(host)) throw new CommandException($"--dir {directory}: no directory {host}");
+                configuration.WithPreopenedDirectory(host, guest);
+            }
+            using var wasi = linker.DefineWasi(configuration);
+            using var instance = linker.Instantiate(store, module);
+
+            if (name is not null) return Invoke(instance, path, name, texts);
+            if (instance.GetFunction("_start") is null)
+            {
+                Console.Error.WriteLine($"error: {path} is not a WASI command (it exports no _start); say which export to call with --invoke NAME");
                 return 2;
             }
-            var function = instance.GetFunction(name)
-                ?? throw new CommandException($"{path} has no exported function \"{name}\"");
-            var texts = result.GetValue(arguments) ?? [];
-            var parameters = function.Type.Parameters;
-            if (texts.Length != parameters.Count)
-                throw new CommandException($"\"{name}\" takes {parameters.Count} arguments ({function.Type}), {texts.Length} given");
-            var values = new Value[texts.Length];
-            for (int i = 0; i < texts.Length; i++) values[i] = ParseArgument(texts[i], parameters[i]);
-            foreach (var value in function.Invoke(values)) Console.WriteLine(FormatResult(value));
-            return 0;
+            return wasi.Run(instance);
         });
         return command;
+    }
+
+    private static int Invoke(Instance instance, string path, string name, string[] texts)
+    {
+        var function = instance.GetFunction(name)
+            ?? throw new CommandException($"{path} has no exported function \"{name}\"");
+        var parameters = function.Type.Parameters;
+        if (texts.Length != parameters.Count)
+            throw new CommandException($"\"{name}\" takes {parameters.Count} arguments ({function.Type}), {texts.Length} given");
+        var values = new Value[texts.Length];
+        for (int i = 0; i < texts.Length; i++) values[i] = ParseArgument(texts[i], parameters[i]);
+        foreach (var value in function.Invoke(values)) Console.WriteLine(FormatResult(value));
+        return 0;
     }
 
     internal static Value ParseArgument(string text, ValueType type)
