@@ -267,8 +267,7 @@ internal sealed partial class FunctionCompiler
             for (int p = _spilled; p < _height; p++) _il.Emit(OpCodes.Pop);
             var labels = new Label[count];
             for (int i = 0; i < count; i++) labels[i] = TargetLabel(FrameAt(targets[i]));
-            _il.Emit(OpCodes.Ldloc, index);
-            _il.Emit(OpCodes.Switch, labels);
+            EmitSwitch(index, labels);
             _il.Emit(OpCodes.Br, TargetLabel(FrameAt(defaultDepth)));
         }
         else
@@ -288,8 +287,7 @@ internal sealed partial class FunctionCompiler
             var labels = new Label[count];
             for (int i = 0; i < count; i++) labels[i] = StubFor(targets[i]);
             var defaultStub = StubFor(defaultDepth);
-            _il.Emit(OpCodes.Ldloc, index);
-            _il.Emit(OpCodes.Switch, labels);
+            EmitSwitch(index, labels);
             _il.Emit(OpCodes.Br, defaultStub);
             foreach (var (depth, stub) in stubs)
             {
@@ -299,6 +297,14 @@ internal sealed partial class FunctionCompiler
             _spilled = saved;
         }
         MarkUnreachable();
+    }
+
+    /// <summary>The IL switch; a br_table without targets has none (and System.Reflection.Metadata refuses an empty one).</summary>
+    private void EmitSwitch(LocalBuilder index, Label[] labels)
+    {
+        if (labels.Length == 0) return;
+        _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(OpCodes.Switch, labels);
     }
 
     private static Label TargetLabel(ControlFrame frame)

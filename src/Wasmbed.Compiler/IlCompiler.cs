@@ -29,6 +29,13 @@ public sealed class IlCompiler : CodeGenerator
     /// </summary>
     public int LargeFunctionBytes { get; init; } = 2048;
 
+    /// <summary>
+    /// Loads each compiled module as a regular (collectible) assembly instead of a dynamic one, so that .NET's tiered
+    /// compilation applies: quick tier-0 code at first, on-stack replacement in hot loops, then fully optimized code
+    /// guided by the run's profile. Start-up is faster; <see cref="OptimizeBeforeFirstCall"/> no longer applies.
+    /// </summary>
+    public bool TieredJit { get; init; }
+
     internal override void Invoke(Store store, WasmFunction function, Span<ulong> slots) => Dispatch.Enter(function, slots);
 
     internal override void Prepare(Module module) => CompiledModule.Of(module);

@@ -18,10 +18,12 @@ internal static class ModuleCompiler
     {
         var description = module.Description;
         var name = new AssemblyName($"Wasmbed.Compiled.{Interlocked.Increment(ref s_assemblies)}");
-        // Collectible: the code goes away with the last reference to the module and its instances.
-        var assembly = AssemblyBuilder.DefineDynamicAssembly(name, AssemblyBuilderAccess.RunAndCollect);
+        // Collectible either way: the code goes away with the last reference to the module and its instances.
+        AssemblyBuilder assembly = options.TieredJit
+            ? new PersistedAssemblyBuilder(name, typeof(object).Assembly)
+            : AssemblyBuilder.DefineDynamicAssembly(name, AssemblyBuilderAccess.RunAndCollect);
         var moduleBuilder = assembly.DefineDynamicModule(name.Name!);
-        IgnoresAccessChecks.Apply(assembly, moduleBuilder, "Wasmbed", "Wasmbed.Compiler");
+        IgnoresAccessChecks.Apply(assembly, "Wasmbed", "Wasmbed.Compiler");
 
         var typeName = "Wasm." + (description.Names?.ModuleName is { Length: > 0 } moduleName ? Sanitize(moduleName) : "Module");
         var type = moduleBuilder.DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(CompiledInstance));
@@ -33,7 +35,7 @@ internal static class ModuleCompiler
         {
             // Large functions (printf and friends) cost the JIT much to optimize and are rarely hot: they start at
             // tier 0 and are optimized only if they turn out to be hot.
-            if (options.OptimizeBeforeFirstCall && description.Codes[i].CodeLength <= options.LargeFunctionBytes)
+            if (!options.TieredJit && options.OptimizeBeforeFirstCall && description.Codes[i].CodeLength <= options.LargeFunctionBytes)
                 scope.Functions[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
             compiler.Compile(i);
         }
@@ -41,6 +43,7 @@ internal static class ModuleCompiler
         for (int t = 0; t < description.Types.Count; t++) EmitAdapter(type, t, description.Types[t]);
 
         var created = type.CreateType();
+        if (assembly is PersistedAssemblyBuilder persisted) created = LoadCollectible(persisted, name).GetType(typeName, throwOnError: true)!;
         const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
         var entries = new SlotsEntry[scope.Functions.Length];
         var pointers = new nint[scope.Functions.Length];
@@ -128,6 +131,20 @@ internal static class ModuleCompiler
         il.Emit(OpCodes.Callvirt, typeof(SlotsCallTarget).GetMethod(nameof(SlotsCallTarget.Invoke), BindingFlags.Public | BindingFlags.Instance)!);
         SlotsMarshal.LoadResults(il, signature, slots);
         il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>
+    /// Saves the assembly and loads it into its own collectible load context: as a regular assembly its methods get
+    /// .NET's tiered compilation (quick tier-0 code first, on-stack replacement in hot loops, then optimized code
+    /// guided by the profile), which methods of dynamic assemblies do not.
+    /// </summary>
+    private static Assembly LoadCollectible(PersistedAssemblyBuilder assembly, AssemblyName name)
+    {
+        using var image = new MemoryStream();
+        assembly.Save(image);
+        image.Position = 0;
+        var context = new System.Runtime.Loader.AssemblyLoadContext(name.Name, isCollectible: true);
+        return context.LoadFromStream(image);
     }
 
     private static void EmitSlotAddress(ILGenerator il, OpCode loadBase, int slot)
