@@ -36,7 +36,26 @@ public sealed class IlCompiler : CodeGenerator
     /// </summary>
     public bool TieredJit { get; init; }
 
-    internal override void Invoke(Store store, WasmFunction function, Span<ulong> slots) => Dispatch.Enter(function, slots);
+    /// <summary>
+    /// For <see cref="ExecutionTier.Tiered"/>: how many calls from the host a module takes in the interpreter before
+    /// it is compiled in the background (default 1: compilation starts with the first call).
+    /// </summary>
+    public int TierUpAfterCalls { get; init; } = 1;
 
-    internal override void Prepare(Module module) => CompiledModule.Of(module);
+    internal override void Invoke(Store store, WasmFunction function, Span<ulong> slots)
+    {
+        if (store.Engine.Options.Tier == ExecutionTier.Tiered && !TierUp.IsCompiled(function.Instance.Module))
+        {
+            TierUp.CountCall(function.Instance.Module, this);
+            Wasmbed.Interpreter.Executor.Invoke(store, function, slots);
+            return;
+        }
+        Dispatch.Enter(function, slots);
+    }
+
+    internal override void Prepare(Module module)
+    {
+        if (module.Engine.Options.Tier == ExecutionTier.Tiered) Wasmbed.Interpreter.Translator.TranslateAll(module);
+        else CompiledModule.Of(module);
+    }
 }

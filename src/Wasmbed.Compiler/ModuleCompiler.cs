@@ -57,6 +57,7 @@ internal static class ModuleCompiler
             adapters[t] = created.GetMethod(ModuleScope.AdapterMethodName(t), flags)!.MethodHandle.GetFunctionPointer();
 
         FieldInfo Field(FieldBuilder builder) => created.GetField(builder.Name)!;
+        var handles = created.GetMethods(flags).Where(m => m.DeclaringType == created).Select(m => m.MethodHandle).ToArray();
         return new CompiledModule
         {
             Module = module,
@@ -64,6 +65,7 @@ internal static class ModuleCompiler
             Entries = entries,
             FunctionPointers = pointers,
             AdapterPointers = adapters,
+            MethodHandles = handles,
             MemoryField = scope.Memory is null ? null : Field(scope.Memory),
             GlobalFields = [.. scope.Globals.Select(Field)],
             ImportContextFields = [.. scope.ImportContexts.Select(Field)],

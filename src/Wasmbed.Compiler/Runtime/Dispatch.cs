@@ -7,7 +7,8 @@ internal static class Dispatch
 {
     /// <summary>Whether calls to <paramref name="function"/> go straight to compiled code.</summary>
     public static bool IsCompiled(Store store, WasmFunction function) =>
-        function.Instance.Store == store && store.Engine.CodeGenerator is IlCompiler;
+        function.Instance.Store == store && store.Engine.CodeGenerator is IlCompiler &&
+        (store.Engine.Options.Tier == ExecutionTier.Compiler || TierUp.IsCompiled(function.Instance.Module));
 
     /// <summary>The compiled context of <paramref name="instance"/>, compiling its module on first use.</summary>
     public static CompiledInstance ContextOf(ModuleInstance instance)
