@@ -37,6 +37,13 @@ public sealed class IlCompiler : CodeGenerator
     public bool TieredJit { get; init; }
 
     /// <summary>
+    /// When set, compiled modules are saved in this directory and loaded from it the next time the same module is
+    /// compiled by the same build (ahead-of-time compilation; see CompiledArtifacts for the format and its checks).
+    /// The directory must be writable only by trusted users: its files are loaded as code.
+    /// </summary>
+    public string? ArtifactDirectory { get; init; }
+
+    /// <summary>
     /// For <see cref="ExecutionTier.Tiered"/>: how many calls from the host a module takes in the interpreter before
     /// it is compiled in the background (default 1: compilation starts with the first call).
     /// </summary>

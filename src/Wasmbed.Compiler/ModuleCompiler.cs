@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Reflection.Emit;
 using Wasmbed.Compiler.Emit;
 using Wasmbed.Compiler.Runtime;
+using Wasmbed.Format;
 
 namespace Wasmbed.Compiler;
 
@@ -16,16 +17,28 @@ internal static class ModuleCompiler
 
     public static CompiledModule Compile(Module module, IlCompiler options)
     {
-        var description = module.Description;
+        if (options.ArtifactDirectory is { } directory) return CompiledArtifacts.LoadOrCompile(module, options, directory);
+        if (options.TieredJit)
+        {
+            var (persisted, typeName) = Emit(module.Description, options, persisted: true);
+            return Bind(module, LoadCollectible(Save((PersistedAssemblyBuilder)persisted), typeName));
+        }
+        var (assembly, name) = Emit(module.Description, options, persisted: false);
+        return Bind(module, assembly.GetType(name, throwOnError: true)!);
+    }
+
+    /// <summary>Emits the module's assembly: a dynamic one ready to run, or a persisted one to save (<paramref name="persisted"/>).</summary>
+    public static (AssemblyBuilder Assembly, string TypeName) Emit(ModuleDescription description, IlCompiler options, bool persisted)
+    {
         var name = new AssemblyName($"Wasmbed.Compiled.{Interlocked.Increment(ref s_assemblies)}");
         // Collectible either way: the code goes away with the last reference to the module and its instances.
-        AssemblyBuilder assembly = options.TieredJit
+        AssemblyBuilder assembly = persisted
             ? new PersistedAssemblyBuilder(name, typeof(object).Assembly)
             : AssemblyBuilder.DefineDynamicAssembly(name, AssemblyBuilderAccess.RunAndCollect);
         var moduleBuilder = assembly.DefineDynamicModule(name.Name!);
         IgnoresAccessChecks.Apply(assembly, "Wasmbed", "Wasmbed.Compiler");
 
-        var typeName = "Wasm." + (description.Names?.ModuleName is { Length: > 0 } moduleName ? Sanitize(moduleName) : "Module");
+        var typeName = ModuleScope.TypeName(description);
         var type = moduleBuilder.DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(CompiledInstance));
         type.DefineDefaultConstructor(MethodAttributes.Public);
         var scope = new ModuleScope(description, type);
@@ -33,31 +46,37 @@ internal static class ModuleCompiler
         var compiler = new FunctionCompiler(scope);
         for (int i = 0; i < scope.Functions.Length; i++)
         {
-            // Large functions (printf and friends) cost the JIT much to optimize and are rarely hot: they start at
-            // tier 0 and are optimized only if they turn out to be hot.
+            // Large functions (printf and friends) cost the JIT much to optimize and are rarely hot: they are left to
+            // tiered compilation where the runtime offers it.
             if (!options.TieredJit && options.OptimizeBeforeFirstCall && description.Codes[i].CodeLength <= options.LargeFunctionBytes)
                 scope.Functions[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
             compiler.Compile(i);
         }
         for (int i = 0; i < scope.Functions.Length; i++) EmitEntry(scope, i);
         for (int t = 0; t < description.Types.Count; t++) EmitAdapter(type, t, description.Types[t]);
+        type.CreateType();
+        return (assembly, typeName);
+    }
 
-        var created = type.CreateType();
-        if (assembly is PersistedAssemblyBuilder persisted) created = LoadCollectible(persisted, name).GetType(typeName, throwOnError: true)!;
+    /// <summary>Finds the generated members of <paramref name="created"/> by their names (see <see cref="ModuleScope"/>).</summary>
+    public static CompiledModule Bind(Module module, Type created)
+    {
+        var description = module.Description;
         const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
-        var entries = new SlotsEntry[scope.Functions.Length];
-        var pointers = new nint[scope.Functions.Length];
-        for (int i = 0; i < entries.Length; i++)
+        MethodInfo Method(string name) => created.GetMethod(name, flags) ?? throw new MissingMethodException(created.FullName, name);
+        FieldInfo Field(string name) => created.GetField(name) ?? throw new MissingFieldException(created.FullName, name);
+
+        int count = description.FunctionTypeIndices.Count;
+        var entries = new SlotsEntry[count];
+        var pointers = new nint[count];
+        for (int i = 0; i < count; i++)
         {
-            entries[i] = created.GetMethod(ModuleScope.EntryMethodName(i, description), flags)!.CreateDelegate<SlotsEntry>();
-            pointers[i] = created.GetMethod(scope.Functions[i].Name, flags)!.MethodHandle.GetFunctionPointer();
+            entries[i] = Method(ModuleScope.EntryMethodName(i, description)).CreateDelegate<SlotsEntry>();
+            pointers[i] = Method(ModuleScope.FunctionMethodName(i, description)).MethodHandle.GetFunctionPointer();
         }
         var adapters = new nint[description.Types.Count];
-        for (int t = 0; t < adapters.Length; t++)
-            adapters[t] = created.GetMethod(ModuleScope.AdapterMethodName(t), flags)!.MethodHandle.GetFunctionPointer();
+        for (int t = 0; t < adapters.Length; t++) adapters[t] = Method(ModuleScope.AdapterMethodName(t)).MethodHandle.GetFunctionPointer();
 
-        FieldInfo Field(FieldBuilder builder) => created.GetField(builder.Name)!;
-        var handles = created.GetMethods(flags).Where(m => m.DeclaringType == created).Select(m => m.MethodHandle).ToArray();
         return new CompiledModule
         {
             Module = module,
@@ -65,12 +84,19 @@ internal static class ModuleCompiler
             Entries = entries,
             FunctionPointers = pointers,
             AdapterPointers = adapters,
-            MethodHandles = handles,
-            MemoryField = scope.Memory is null ? null : Field(scope.Memory),
-            GlobalFields = [.. scope.Globals.Select(Field)],
-            ImportContextFields = [.. scope.ImportContexts.Select(Field)],
-            ImportPointerFields = [.. scope.ImportPointers.Select(Field)],
+            MethodHandles = [.. created.GetMethods(flags).Where(m => m.DeclaringType == created).Select(m => m.MethodHandle)],
+            MemoryField = description.TotalMemoryCount > 0 ? Field(ModuleScope.MemoryFieldName) : null,
+            GlobalFields = [.. Enumerable.Range(0, description.TotalGlobalCount).Select(i => Field(ModuleScope.GlobalFieldName(i)))],
+            ImportContextFields = [.. Enumerable.Range(0, description.ImportedFunctionCount).Select(i => Field(ModuleScope.ImportContextFieldName(i)))],
+            ImportPointerFields = [.. Enumerable.Range(0, description.ImportedFunctionCount).Select(i => Field(ModuleScope.ImportPointerFieldName(i)))],
         };
+    }
+
+    public static byte[] Save(PersistedAssemblyBuilder assembly)
+    {
+        using var image = new MemoryStream();
+        assembly.Save(image);
+        return image.ToArray();
     }
 
     /// <summary>
@@ -136,17 +162,15 @@ internal static class ModuleCompiler
     }
 
     /// <summary>
-    /// Saves the assembly and loads it into its own collectible load context: as a regular assembly its methods get
+    /// Loads a saved compiled module into its own collectible load context. As a regular assembly its methods get
     /// .NET's tiered compilation (quick tier-0 code first, on-stack replacement in hot loops, then optimized code
     /// guided by the profile), which methods of dynamic assemblies do not.
     /// </summary>
-    private static Assembly LoadCollectible(PersistedAssemblyBuilder assembly, AssemblyName name)
+    public static Type LoadCollectible(byte[] image, string typeName)
     {
-        using var image = new MemoryStream();
-        assembly.Save(image);
-        image.Position = 0;
-        var context = new System.Runtime.Loader.AssemblyLoadContext(name.Name, isCollectible: true);
-        return context.LoadFromStream(image);
+        var context = new System.Runtime.Loader.AssemblyLoadContext("Wasmbed.Compiled", isCollectible: true);
+        using var stream = new MemoryStream(image, writable: false);
+        return context.LoadFromStream(stream).GetType(typeName, throwOnError: true)!;
     }
 
     private static void EmitSlotAddress(ILGenerator il, OpCode loadBase, int slot)
@@ -157,5 +181,4 @@ internal static class ModuleCompiler
         il.Emit(OpCodes.Add);
     }
 
-    private static string Sanitize(string name) => new([.. name.Select(c => char.IsLetterOrDigit(c) ? c : '_')]);
 }

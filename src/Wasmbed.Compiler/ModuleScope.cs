@@ -17,15 +17,15 @@ internal sealed class ModuleScope
         Description = description;
         Type = type;
         const FieldAttributes field = FieldAttributes.Public;
-        if (description.TotalMemoryCount > 0) Memory = type.DefineField("memory", typeof(MemoryInstance), field);
+        if (description.TotalMemoryCount > 0) Memory = type.DefineField(MemoryFieldName, typeof(MemoryInstance), field);
         Globals = new FieldBuilder[description.TotalGlobalCount];
-        for (int i = 0; i < Globals.Length; i++) Globals[i] = type.DefineField($"global{i}", typeof(GlobalInstance), field);
+        for (int i = 0; i < Globals.Length; i++) Globals[i] = type.DefineField(GlobalFieldName(i), typeof(GlobalInstance), field);
         ImportContexts = new FieldBuilder[description.ImportedFunctionCount];
         ImportPointers = new FieldBuilder[description.ImportedFunctionCount];
         for (int i = 0; i < ImportContexts.Length; i++)
         {
-            ImportContexts[i] = type.DefineField($"import{i}", typeof(object), field);
-            ImportPointers[i] = type.DefineField($"import{i}Code", typeof(nint), field);
+            ImportContexts[i] = type.DefineField(ImportContextFieldName(i), typeof(object), field);
+            ImportPointers[i] = type.DefineField(ImportPointerFieldName(i), typeof(nint), field);
         }
 
         Functions = new MethodBuilder[description.FunctionTypeIndices.Count];
@@ -55,6 +55,20 @@ internal sealed class ModuleScope
 
     /// <summary>Per defined function: its typed static method.</summary>
     public MethodBuilder[] Functions { get; }
+
+    // The generated members are found again by these names, in a fresh compilation or a saved artifact alike.
+
+    public const string MemoryFieldName = "memory";
+
+    public static string GlobalFieldName(int index) => $"global{index}";
+
+    public static string ImportContextFieldName(int index) => $"import{index}";
+
+    public static string ImportPointerFieldName(int index) => $"import{index}Code";
+
+    /// <summary>The context type: <c>Wasm.</c> and the module's name from the name section, if any.</summary>
+    public static string TypeName(ModuleDescription description) =>
+        "Wasm." + (description.Names?.ModuleName is { Length: > 0 } name ? new string([.. name.Select(c => char.IsLetterOrDigit(c) ? c : '_')]) : "Module");
 
     /// <summary><c>f</c> and the function index, then the name from the name section if any: what stack traces and profilers show.</summary>
     public static string FunctionMethodName(int definedIndex, ModuleDescription description)
