@@ -19,6 +19,11 @@ public static class Program
             ValidateCommand.Create(),
             InspectCommand.Create(),
             Wat2WasmCommand.Create(),
+            AppCommand.Create(),
+            PackCommand.Create(),
+            KeygenCommand.Create(),
+            SignCommand.Create(),
+            VerifyCommand.Create(),
         };
         try
         {
