@@ -71,44 +71,77 @@ internal sealed partial class FunctionCompiler
             case Opcode.I32Eqz: _il.Emit(OpCodes.Ldc_I4_0); _il.Emit(OpCodes.Ceq); return true;
             case Opcode.I64Eqz: _il.Emit(OpCodes.Ldc_I8, 0L); _il.Emit(OpCodes.Ceq); return true;
 
-            case Opcode.I32Eq: case Opcode.I64Eq: case Opcode.F32Eq: case Opcode.F64Eq:
+            case Opcode.I32Eq:
+            case Opcode.I64Eq:
+            case Opcode.F32Eq:
+            case Opcode.F64Eq:
                 _il.Emit(OpCodes.Ceq); return true;
-            case Opcode.I32Ne: case Opcode.I64Ne: case Opcode.F32Ne: case Opcode.F64Ne:
+            case Opcode.I32Ne:
+            case Opcode.I64Ne:
+            case Opcode.F32Ne:
+            case Opcode.F64Ne:
                 // Unordered operands are not equal, so f32.ne of a NaN is 1, as required.
                 _il.Emit(OpCodes.Ceq); EmitNot(); return true;
-            case Opcode.I32LtS: case Opcode.I64LtS: case Opcode.F32Lt: case Opcode.F64Lt:
+            case Opcode.I32LtS:
+            case Opcode.I64LtS:
+            case Opcode.F32Lt:
+            case Opcode.F64Lt:
                 _il.Emit(OpCodes.Clt); return true;
-            case Opcode.I32LtU: case Opcode.I64LtU:
+            case Opcode.I32LtU:
+            case Opcode.I64LtU:
                 _il.Emit(OpCodes.Clt_Un); return true;
-            case Opcode.I32GtS: case Opcode.I64GtS: case Opcode.F32Gt: case Opcode.F64Gt:
+            case Opcode.I32GtS:
+            case Opcode.I64GtS:
+            case Opcode.F32Gt:
+            case Opcode.F64Gt:
                 _il.Emit(OpCodes.Cgt); return true;
-            case Opcode.I32GtU: case Opcode.I64GtU:
+            case Opcode.I32GtU:
+            case Opcode.I64GtU:
                 _il.Emit(OpCodes.Cgt_Un); return true;
-            case Opcode.I32LeS: case Opcode.I64LeS:
+            case Opcode.I32LeS:
+            case Opcode.I64LeS:
                 _il.Emit(OpCodes.Cgt); EmitNot(); return true;
-            case Opcode.I32LeU: case Opcode.I64LeU:
-                // For floats, cgt.un is "greater or unordered", so its negation is "less or equal" and false on NaN.
-            case Opcode.F32Le: case Opcode.F64Le:
+            case Opcode.I32LeU:
+            case Opcode.I64LeU:
+            // For floats, cgt.un is "greater or unordered", so its negation is "less or equal" and false on NaN.
+            case Opcode.F32Le:
+            case Opcode.F64Le:
                 _il.Emit(OpCodes.Cgt_Un); EmitNot(); return true;
-            case Opcode.I32GeS: case Opcode.I64GeS:
+            case Opcode.I32GeS:
+            case Opcode.I64GeS:
                 _il.Emit(OpCodes.Clt); EmitNot(); return true;
-            case Opcode.I32GeU: case Opcode.I64GeU:
-            case Opcode.F32Ge: case Opcode.F64Ge:
+            case Opcode.I32GeU:
+            case Opcode.I64GeU:
+            case Opcode.F32Ge:
+            case Opcode.F64Ge:
                 _il.Emit(OpCodes.Clt_Un); EmitNot(); return true;
 
-            case Opcode.I32Add: case Opcode.I64Add: case Opcode.F32Add: case Opcode.F64Add:
+            case Opcode.I32Add:
+            case Opcode.I64Add:
+            case Opcode.F32Add:
+            case Opcode.F64Add:
                 _il.Emit(OpCodes.Add); return true;
-            case Opcode.I32Sub: case Opcode.I64Sub: case Opcode.F32Sub: case Opcode.F64Sub:
+            case Opcode.I32Sub:
+            case Opcode.I64Sub:
+            case Opcode.F32Sub:
+            case Opcode.F64Sub:
                 _il.Emit(OpCodes.Sub); return true;
-            case Opcode.I32Mul: case Opcode.I64Mul: case Opcode.F32Mul: case Opcode.F64Mul:
+            case Opcode.I32Mul:
+            case Opcode.I64Mul:
+            case Opcode.F32Mul:
+            case Opcode.F64Mul:
                 _il.Emit(OpCodes.Mul); return true;
-            case Opcode.F32Div: case Opcode.F64Div:
+            case Opcode.F32Div:
+            case Opcode.F64Div:
                 _il.Emit(OpCodes.Div); return true;
-            case Opcode.I32And: case Opcode.I64And:
+            case Opcode.I32And:
+            case Opcode.I64And:
                 _il.Emit(OpCodes.And); return true;
-            case Opcode.I32Or: case Opcode.I64Or:
+            case Opcode.I32Or:
+            case Opcode.I64Or:
                 _il.Emit(OpCodes.Or); return true;
-            case Opcode.I32Xor: case Opcode.I64Xor:
+            case Opcode.I32Xor:
+            case Opcode.I64Xor:
                 _il.Emit(OpCodes.Xor); return true;
 
             // spec 4.3.2 ishl/ishr: the count is taken modulo the width; IL leaves larger counts unspecified, so mask.
