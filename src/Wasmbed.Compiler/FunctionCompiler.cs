@@ -32,6 +32,7 @@ internal sealed partial class FunctionCompiler
     private int _definedIndex;
     private short _contextArgument;
     private short _depthArgument;
+    private bool _makesCalls = true;
 
     public FunctionCompiler(ModuleScope scope)
     {
@@ -55,12 +56,15 @@ internal sealed partial class FunctionCompiler
         _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = null;
         if (EstimatedFrameBytes(body) > MaxFrameBytes)
         {
+            _makesCalls = true;
             EmitPrologue();
             EmitInterpretedBody();
             return;
         }
         DeclareLocals(body);
-        _usesMemory = _scope.Memory is not null && UsesMemory(body);
+        var (usesMemory, makesCalls) = Scan(body);
+        _usesMemory = _scope.Memory is not null && usesMemory;
+        _makesCalls = makesCalls;
         EmitPrologue();
         PushFrame(FrameKind.Function, [], [.. _type.Results]);
 
@@ -77,6 +81,11 @@ internal sealed partial class FunctionCompiler
     /// spec 4.4.10 function calls: a frame is pushed — here the call depth and the host stack are checked first, so
     /// that runaway recursion traps instead of overflowing the .NET stack (see <see cref="CompilerStoreState"/>).
     /// </summary>
+    /// <remarks>
+    /// A function that calls nothing skips the stack probe: its caller passed one, which leaves at least 96 KiB
+    /// below the limit, and its own frame is at most <see cref="MaxFrameBytes"/>. It still counts its call depth, so
+    /// that <see cref="StoreLimits.MaxCallDepth"/> stays exact.
+    /// </remarks>
     private void EmitPrologue()
     {
         var depthOk = _il.DefineLabel();
@@ -86,6 +95,11 @@ internal sealed partial class FunctionCompiler
         EmitTrap(TrapCode.CallStackExhausted);
         _il.MarkLabel(depthOk);
 
+        if (!_makesCalls)
+        {
+            if (_usesMemory) EmitReloadMemory();
+            return;
+        }
         var stackOk = _il.DefineLabel();
         var marker = _il.DeclareLocal(typeof(byte));
         _il.Emit(OpCodes.Ldloca, marker);
@@ -173,17 +187,23 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ret);
     }
 
-    /// <summary>Whether the body touches memory 0, so the prologue and calls must keep its base and length at hand.</summary>
-    private bool UsesMemory(FunctionBody body)
+    /// <summary>
+    /// Whether the body touches memory 0 (so the prologue and calls keep its base and length at hand), and whether it
+    /// calls anything (host functions and imports included; instructions that only call runtime helpers do not count).
+    /// </summary>
+    private (bool UsesMemory, bool MakesCalls) Scan(FunctionBody body)
     {
+        bool usesMemory = false, makesCalls = false;
         var reader = new InstructionReader(_module.Bytes.Span, body.CodeOffset, body.CodeOffset + body.CodeLength);
         while (!reader.AtEnd)
         {
             var instruction = reader.Read();
             var info = instruction.Info;
             if (info.Immediate is ImmediateKind.MemArg or ImmediateKind.MemArgAndLane || instruction.Opcode == Opcode.MemorySize)
-                return true;
+                usesMemory = true;
+            else if (instruction.Opcode is Opcode.Call or Opcode.CallIndirect)
+                makesCalls = true;
         }
-        return false;
+        return (usesMemory, makesCalls);
     }
 }
