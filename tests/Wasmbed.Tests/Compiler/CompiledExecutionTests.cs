@@ -62,4 +62,26 @@ public class CompiledExecutionTests
         Assert.Equal(expected, names.Where(n => n is "inner" or "middle" or "outer").ToList());
         Assert.Equal("outer", names[^1]);
     }
+
+    [Fact]
+    public void Compiled_Code_Is_Collected_With_Its_Module()
+    {
+        var code = CompileAndForget();
+        for (int i = 0; i < 20 && code.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(code.IsAlive);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference CompileAndForget()
+    {
+        var m = Create("(module (func (export \"f\") (result i32) (i32.const 7)))");
+        Assert.Equal(7, m.CallI32("f"));
+        var type = m.Instance.CompiledState!.GetType();
+        Assert.True(type.Assembly.IsCollectible);
+        return new WeakReference(type);
+    }
 }
