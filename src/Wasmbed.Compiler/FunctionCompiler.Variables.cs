@@ -26,7 +26,8 @@ internal sealed partial class FunctionCompiler
             _localTypes[index] = parameter;
             _locals[index++] = null;
         }
-        // IL locals start zeroed (InitLocals), as spec 4.4.10 requires of declared locals.
+        // The method does not zero all its IL locals (no InitLocals: most are temporaries written before they are
+        // read); declared WebAssembly locals start at zero (spec 4.4.10), see EmitZeroLocals.
         foreach (var run in body.Locals)
         {
             var clr = ClrTypes.Of(run.Type);
@@ -37,6 +38,35 @@ internal sealed partial class FunctionCompiler
             }
         }
         _localCount = index;
+    }
+
+    /// <summary>Zeroes the declared locals. The JIT drops the stores to locals written before they are read.</summary>
+    private void EmitZeroLocals()
+    {
+        for (int i = _type.Parameters.Count; i < _localCount; i++)
+        {
+            var local = _locals[i]!;
+            switch (_localTypes[i])
+            {
+                case ValueType.I32:
+                    _il.Emit(OpCodes.Ldc_I4_0);
+                    break;
+                case ValueType.F32:
+                    _il.Emit(OpCodes.Ldc_R4, 0f);
+                    break;
+                case ValueType.F64:
+                    _il.Emit(OpCodes.Ldc_R8, 0d);
+                    break;
+                case ValueType.V128:
+                    _il.Emit(OpCodes.Ldloca, local);
+                    _il.Emit(OpCodes.Initobj, typeof(V128));
+                    continue;
+                default:
+                    _il.Emit(OpCodes.Ldc_I8, 0L);
+                    break;
+            }
+            _il.Emit(OpCodes.Stloc, local);
+        }
     }
 
     private void CompileLocalGet(uint index)

@@ -65,7 +65,9 @@ internal sealed partial class FunctionCompiler
         var (usesMemory, makesCalls) = Scan(body);
         _usesMemory = _scope.Memory is not null && usesMemory;
         _makesCalls = makesCalls;
+        method.InitLocals = false;
         EmitPrologue();
+        EmitZeroLocals();
         PushFrame(FrameKind.Function, [], [.. _type.Results]);
 
         var reader = new InstructionReader(_module.Bytes.Span, body.CodeOffset, body.CodeOffset + body.CodeLength);
