@@ -16,6 +16,21 @@ public abstract class CompiledInstance
     /// <summary>Per defined function: how other instances and call_indirect reach it.</summary>
     internal CallTarget[] Targets = [];
 
+    /// <summary>
+    /// call_indirect's recent resolutions, direct-mapped by function handle: a function and an expected type always
+    /// resolve to the same target (or trap), whatever table slot they come from.
+    /// </summary>
+    internal readonly IndirectCacheEntry[] IndirectCache = new IndirectCacheEntry[IndirectCacheSize];
+
+    internal const int IndirectCacheSize = 64;
+
+    internal struct IndirectCacheEntry
+    {
+        public ulong Handle;
+        public int TypeIndex;
+        public CallTarget? Target;
+    }
+
     /// <summary>Adapters for callees reached through slots (host functions, uncompiled code), made on first use.</summary>
     internal Dictionary<FunctionInstance, CallTarget>? SlotsTargets;
 

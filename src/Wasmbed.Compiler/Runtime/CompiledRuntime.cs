@@ -22,6 +22,18 @@ internal static class CompiledRuntime
         if ((uint)element >= (uint)elements.Length) throw new TrapException(TrapCode.UndefinedElement);
         ulong handle = elements[element];
         if (handle == 0) throw new TrapException(TrapCode.UninitializedElement);
+        ref var cached = ref context.IndirectCache[(int)handle & (CompiledInstance.IndirectCacheSize - 1)];
+        if (cached.Handle == handle && cached.TypeIndex == typeIndex) return cached.Target!;
+        var target = ResolveUncached(handle, typeIndex, context);
+        cached.Target = target;
+        cached.TypeIndex = typeIndex;
+        cached.Handle = handle;
+        return target;
+    }
+
+    private static CallTarget ResolveUncached(ulong handle, int typeIndex, CompiledInstance context)
+    {
+        var instance = context.Instance;
         var function = instance.Store.ResolveFunction(handle);
         var expected = instance.Types[typeIndex];
         // Types are interned by the engine, so the reference test decides; the structural one is a safety net.
