@@ -24,6 +24,7 @@ public static class Program
             KeygenCommand.Create(),
             SignCommand.Create(),
             VerifyCommand.Create(),
+            GatewayCommand.Create(),
         };
         try
         {

@@ -31,11 +31,15 @@ internal sealed class AppInstance : IDisposable
 
     public string Version => Package.Manifest.Version;
 
+    /// <summary>The WebAssembly instance, for <see cref="AppManager.Invoke"/>.</summary>
+    public Instance Instance => _instance;
+
     /// <summary>
     /// Instantiates <paramref name="module"/> (its WebAssembly start function runs) and calls the manifest's
     /// <c>start</c> entry point. Throws <see cref="AppException"/> saying which stage failed.
     /// </summary>
-    public static AppInstance Create(Engine engine, Package package, Module module, DeviceContext context)
+    public static AppInstance Create(Engine engine, Package package, Module module, DeviceContext context,
+        Action<Linker>? defineImports = null, Action<Instance>? instantiated = null)
     {
         var manifest = package.Manifest;
         var defaults = new StoreLimits();
@@ -46,6 +50,7 @@ internal sealed class AppInstance : IDisposable
         });
         var linker = new Linker(engine);
         DeviceHost.Define(linker, context);
+        defineImports?.Invoke(linker);
         Instance instance;
         try
         {
@@ -55,6 +60,7 @@ internal sealed class AppInstance : IDisposable
         {
             throw new AppException($"{manifest} failed to instantiate: {e.Message}", e);
         }
+        instantiated?.Invoke(instance);
         var app = new AppInstance(package, instance);
         if (manifest.EntryPoints.Start is { } start) app.Call("start", instance.GetFunction(start)!);
         return app;

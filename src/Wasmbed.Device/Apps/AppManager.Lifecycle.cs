@@ -284,7 +284,10 @@ public sealed partial class AppManager
             Log = _options.Log?.Invoke(runtime.Name),
             Options = _options.HostOptions,
         };
-        return AppInstance.Create(_engine, admitted.Package, admitted.Module, context);
+        var name = runtime.Name;
+        return AppInstance.Create(_engine, admitted.Package, admitted.Module, context,
+            _options.DefineImports is { } define ? linker => define(name, linker) : null,
+            _options.Instantiated is { } instantiated ? instance => instantiated(name, admitted.Package.Manifest.Version, instance) : null);
     }
 
     /// <summary>Writes the package file durably; returns its path relative to the app directory.</summary>

@@ -110,6 +110,25 @@ public sealed partial class AppManager : IDisposable
     /// <summary>Sets a callback made after each event delivery (event, version that handled it, failure or null).</summary>
     public void ObserveDeliveries(string name, Action<AppEvent, string, Exception?>? observer) => Find(name).Delivered = observer;
 
+    /// <summary>
+    /// Runs <paramref name="call"/> on the serving version's instance between two event deliveries (for calls to
+    /// exports other than the entry points, e.g. the gateway's rule conditions). Serialized with deliveries and with
+    /// install, update and rollback; throws <see cref="AppException"/> when the app is not installed or not running.
+    /// </summary>
+    public T Invoke<T>(string name, Func<Instance, T> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        lock (_operations)
+        {
+            var runtime = Find(name);
+            using (runtime.Pause())
+            {
+                var current = runtime.Current ?? throw new AppException($"app \"{name}\" is not running");
+                return call(current.Instance);
+            }
+        }
+    }
+
     private AppRuntime Find(string name) =>
         _apps.GetValueOrDefault(name) ?? throw new AppException($"app \"{name}\" is not installed");
 

@@ -25,6 +25,19 @@ public sealed class AppManagerOptions
     /// <summary>Bounds of the host APIs.</summary>
     public DeviceHostOptions HostOptions { get; init; } = new();
 
+    /// <summary>
+    /// Defines an embedder's own host functions for each app instance (called with the app's name and the linker,
+    /// after the device host API is defined): e.g. the gateway's <c>wasmbed:pipeline/1</c>. Imports from such modules
+    /// need a capability named after them (<see cref="CapabilityChecker"/>), like any non-device module.
+    /// </summary>
+    public Action<string, Linker>? DefineImports { get; init; }
+
+    /// <summary>
+    /// Called when a version of an app has been instantiated (before its start hook), with the app's name and version:
+    /// e.g. to watch its memory or give its <see cref="Store"/> fuel. The instance may yet be discarded (a failed update).
+    /// </summary>
+    public Action<string, string, Instance>? Instantiated { get; init; }
+
     /// <summary>The host ABI major version apps must target.</summary>
     public int AbiVersion { get; init; } = HostApiNames.MajorVersion;
 }

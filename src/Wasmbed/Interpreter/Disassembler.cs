@@ -5,7 +5,7 @@ namespace Wasmbed.Interpreter;
 
 /// <summary>
 /// Renders translated code as text, one instruction per line, for debugging and golden tests:
-/// <c>  12: I32AddImm $3 = $1, 1</c>. Slots print as <c>$n</c>, branch targets as <c>@pc</c>, memory
+/// <c>  12: I32AddImm $3 = $1, 1</c>. Slots print as <c>$n</c>, branch targets as absolute positions <c>@pc</c>, memory
 /// offsets as <c>+n</c>, indices with their kind (<c>func 2</c>, <c>global 0</c>, <c>table 0</c>...).
 /// </summary>
 internal static class Disassembler
@@ -19,13 +19,13 @@ internal static class Disassembler
         for (int pc = 0; pc < code.Length; pc += OpTable.Length(code.AsSpan(pc)))
         {
             text.Append(CultureInfo.InvariantCulture, $"{pc,4}: ");
-            AppendInstruction(text, code.AsSpan(pc));
+            AppendInstruction(text, code.AsSpan(pc), pc);
             text.Append('\n');
         }
         return text.ToString();
     }
 
-    private static void AppendInstruction(StringBuilder text, ReadOnlySpan<int> code)
+    private static void AppendInstruction(StringBuilder text, ReadOnlySpan<int> code, int pc)
     {
         var op = (Op)code[0];
         var layout = OpTable.Layout(op);
@@ -58,7 +58,7 @@ internal static class Disassembler
                     text.Append(CultureInfo.InvariantCulture, $"+{(uint)code[at++]}");
                     break;
                 case 't':
-                    text.Append(CultureInfo.InvariantCulture, $"@{code[at++]}");
+                    text.Append(CultureInfo.InvariantCulture, $"@{pc + code[at++]}");
                     break;
                 case 'L':
                     text.Append(CultureInfo.InvariantCulture, $"0x{(ulong)(uint)code[at] | (ulong)(uint)code[at + 1] << 32:x}");
@@ -73,7 +73,7 @@ internal static class Disassembler
                     int count = code[at - 1];
                     text.Append('[');
                     for (int i = 0; i < count; i++)
-                        text.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : " ")}@{code[at + i]}");
+                        text.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : " ")}@{pc + code[at + i]}");
                     text.Append(']');
                     at += count;
                     break;

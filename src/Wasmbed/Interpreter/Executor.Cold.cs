@@ -9,8 +9,9 @@ namespace Wasmbed.Interpreter;
 internal static partial class Executor
 {
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ExecuteCold(Store store, ModuleInstance instance, ref ulong frame, ref int ip)
+    private static int ExecuteCold(InterpreterStack context, ref ulong frame, ref int ip)
     {
+        var instance = context.Instance;
         switch ((Op)ip)
         {
             case Op.Const128:
@@ -144,7 +145,7 @@ internal static partial class Executor
             case Op.MemoryInit:
                 {
                     var data = instance.DataSegments[Imm(ref ip, 1)].Span;
-                    var memory = MemoryOf(instance).Bytes;
+                    var memory = context.Memory.Bytes;
                     uint to = (uint)Slot(ref frame, ref ip, 2), from = (uint)Slot(ref frame, ref ip, 3), count = (uint)Slot(ref frame, ref ip, 4);
                     if ((ulong)from + count > (ulong)data.Length || (ulong)to + count > (ulong)memory.Length)
                         Throw.Trap(TrapCode.MemoryOutOfBounds);
@@ -156,7 +157,7 @@ internal static partial class Executor
                 return 2;
             case Op.MemoryCopy:
                 {
-                    var memory = MemoryOf(instance).Bytes;
+                    var memory = context.Memory.Bytes;
                     uint to = (uint)Slot(ref frame, ref ip, 1), from = (uint)Slot(ref frame, ref ip, 2), count = (uint)Slot(ref frame, ref ip, 3);
                     if ((ulong)from + count > (ulong)memory.Length || (ulong)to + count > (ulong)memory.Length)
                         Throw.Trap(TrapCode.MemoryOutOfBounds);
@@ -165,14 +166,14 @@ internal static partial class Executor
                 }
             case Op.MemoryFill:
                 {
-                    var memory = MemoryOf(instance).Bytes;
+                    var memory = context.Memory.Bytes;
                     uint to = (uint)Slot(ref frame, ref ip, 1), count = (uint)Slot(ref frame, ref ip, 3);
                     if ((ulong)to + count > (ulong)memory.Length) Throw.Trap(TrapCode.MemoryOutOfBounds);
                     memory.AsSpan((int)to, (int)count).Fill((byte)Slot(ref frame, ref ip, 2));
                     return 4;
                 }
             default:
-                return ExecuteSimd(instance, ref frame, ref ip);
+                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
         }
     }
 }

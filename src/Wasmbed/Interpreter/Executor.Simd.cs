@@ -1,87 +1,64 @@
 using System.Runtime.CompilerServices;
-using Wasmbed.Runtime;
 using Wasmbed.Runtime.Numerics;
 
 namespace Wasmbed.Interpreter;
 
 // Fixed-width SIMD (spec 4.4.3 vector instructions): memory access here, lane semantics in SimdOps.
-// Each case returns the length of its instruction.
+// Each case returns the length of its instruction. The cases are spread over a few methods in op order:
+// in one method they exceed the JIT's inlining budget, and the SimdOps calls would stay calls.
 internal static partial class Executor
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ExecuteSimd(byte[] memory, ref ulong frame, ref int ip)
+    {
+        var op = (Op)ip;
+        if (op < Op.I32x4GtU) return ExecuteSimd1(memory, ref frame, ref ip);
+        if (op < Op.I8x16MinU) return ExecuteSimd2(memory, ref frame, ref ip);
+        if (op < Op.I32x4ExtmulLowI16x8S) return ExecuteSimd3(memory, ref frame, ref ip);
+        return ExecuteSimd4(memory, ref frame, ref ip);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ExecuteSimd(ModuleInstance instance, ref ulong frame, ref int ip)
+    private static int ExecuteSimd1(byte[] memory, ref ulong frame, ref int ip)
     {
         switch ((Op)ip)
         {
             case Op.V128Load:
-                V(ref frame, ref ip, 1) = Unsafe.ReadUnaligned<V128>(ref LoadAddress(instance, ref frame, ref ip, 16));
+                V(ref frame, ref ip, 1) = Unsafe.ReadUnaligned<V128>(ref LoadAddress(memory, ref frame, ref ip, 16));
                 return 4;
             case Op.V128Load8x8S:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load8x8S(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(instance, ref frame, ref ip, 8)));
+                V(ref frame, ref ip, 1) = SimdOps.V128Load8x8S(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(memory, ref frame, ref ip, 8)));
                 return 4;
             case Op.V128Load8x8U:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load8x8U(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(instance, ref frame, ref ip, 8)));
+                V(ref frame, ref ip, 1) = SimdOps.V128Load8x8U(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(memory, ref frame, ref ip, 8)));
                 return 4;
             case Op.V128Load16x4S:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load16x4S(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(instance, ref frame, ref ip, 8)));
+                V(ref frame, ref ip, 1) = SimdOps.V128Load16x4S(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(memory, ref frame, ref ip, 8)));
                 return 4;
             case Op.V128Load16x4U:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load16x4U(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(instance, ref frame, ref ip, 8)));
+                V(ref frame, ref ip, 1) = SimdOps.V128Load16x4U(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(memory, ref frame, ref ip, 8)));
                 return 4;
             case Op.V128Load32x2S:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load32x2S(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(instance, ref frame, ref ip, 8)));
+                V(ref frame, ref ip, 1) = SimdOps.V128Load32x2S(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(memory, ref frame, ref ip, 8)));
                 return 4;
             case Op.V128Load32x2U:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load32x2U(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(instance, ref frame, ref ip, 8)));
+                V(ref frame, ref ip, 1) = SimdOps.V128Load32x2U(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(memory, ref frame, ref ip, 8)));
                 return 4;
             case Op.V128Load8Splat:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load8Splat(LoadAddress(instance, ref frame, ref ip, 1));
+                V(ref frame, ref ip, 1) = SimdOps.V128Load8Splat(LoadAddress(memory, ref frame, ref ip, 1));
                 return 4;
             case Op.V128Load16Splat:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load16Splat(Unsafe.ReadUnaligned<ushort>(ref LoadAddress(instance, ref frame, ref ip, 2)));
+                V(ref frame, ref ip, 1) = SimdOps.V128Load16Splat(Unsafe.ReadUnaligned<ushort>(ref LoadAddress(memory, ref frame, ref ip, 2)));
                 return 4;
             case Op.V128Load32Splat:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load32Splat(Unsafe.ReadUnaligned<uint>(ref LoadAddress(instance, ref frame, ref ip, 4)));
+                V(ref frame, ref ip, 1) = SimdOps.V128Load32Splat(Unsafe.ReadUnaligned<uint>(ref LoadAddress(memory, ref frame, ref ip, 4)));
                 return 4;
             case Op.V128Load64Splat:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load64Splat(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(instance, ref frame, ref ip, 8)));
-                return 4;
-            case Op.V128Load32Zero:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load32Zero(Unsafe.ReadUnaligned<uint>(ref LoadAddress(instance, ref frame, ref ip, 4)));
-                return 4;
-            case Op.V128Load64Zero:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load64Zero(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(instance, ref frame, ref ip, 8)));
+                V(ref frame, ref ip, 1) = SimdOps.V128Load64Splat(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(memory, ref frame, ref ip, 8)));
                 return 4;
             case Op.V128Store:
-                Unsafe.WriteUnaligned(ref StoreAddress(instance, ref frame, ref ip, 16), V(ref frame, ref ip, 2));
+                Unsafe.WriteUnaligned(ref StoreAddress(memory, ref frame, ref ip, 16), V(ref frame, ref ip, 2));
                 return 4;
-            case Op.V128Load8Lane:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load8Lane(V(ref frame, ref ip, 3), Imm(ref ip, 5), LaneLoadAddress(instance, ref frame, ref ip, 1));
-                return 6;
-            case Op.V128Load16Lane:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load16Lane(V(ref frame, ref ip, 3), Imm(ref ip, 5),
-                    Unsafe.ReadUnaligned<ushort>(ref LaneLoadAddress(instance, ref frame, ref ip, 2)));
-                return 6;
-            case Op.V128Load32Lane:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load32Lane(V(ref frame, ref ip, 3), Imm(ref ip, 5),
-                    Unsafe.ReadUnaligned<uint>(ref LaneLoadAddress(instance, ref frame, ref ip, 4)));
-                return 6;
-            case Op.V128Load64Lane:
-                V(ref frame, ref ip, 1) = SimdOps.V128Load64Lane(V(ref frame, ref ip, 3), Imm(ref ip, 5),
-                    Unsafe.ReadUnaligned<ulong>(ref LaneLoadAddress(instance, ref frame, ref ip, 8)));
-                return 6;
-            case Op.V128Store8Lane:
-                StoreAddress(instance, ref frame, ref ip, 1) = SimdOps.V128Store8Lane(V(ref frame, ref ip, 2), Imm(ref ip, 4));
-                return 5;
-            case Op.V128Store16Lane:
-                Unsafe.WriteUnaligned(ref StoreAddress(instance, ref frame, ref ip, 2), SimdOps.V128Store16Lane(V(ref frame, ref ip, 2), Imm(ref ip, 4)));
-                return 5;
-            case Op.V128Store32Lane:
-                Unsafe.WriteUnaligned(ref StoreAddress(instance, ref frame, ref ip, 4), SimdOps.V128Store32Lane(V(ref frame, ref ip, 2), Imm(ref ip, 4)));
-                return 5;
-            case Op.V128Store64Lane:
-                Unsafe.WriteUnaligned(ref StoreAddress(instance, ref frame, ref ip, 8), SimdOps.V128Store64Lane(V(ref frame, ref ip, 2), Imm(ref ip, 4)));
-                return 5;
             case Op.I8x16Shuffle:
                 V(ref frame, ref ip, 1) = SimdOps.I8x16Shuffle(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3), new V128(
                     (uint)Imm(ref ip, 4) | (ulong)(uint)Imm(ref ip, 5) << 32,
@@ -225,6 +202,16 @@ internal static partial class Executor
             case Op.I32x4GtS:
                 V(ref frame, ref ip, 1) = SimdOps.I32x4GtS(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
+            default:
+                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ExecuteSimd2(byte[] memory, ref ulong frame, ref int ip)
+    {
+        switch ((Op)ip)
+        {
             case Op.I32x4GtU:
                 V(ref frame, ref ip, 1) = SimdOps.I32x4GtU(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
@@ -297,6 +284,39 @@ internal static partial class Executor
             case Op.V128AnyTrue:
                 Slot(ref frame, ref ip, 1) = (uint)SimdOps.V128AnyTrue(V(ref frame, ref ip, 2));
                 return 3;
+            case Op.V128Load8Lane:
+                V(ref frame, ref ip, 1) = SimdOps.V128Load8Lane(V(ref frame, ref ip, 3), Imm(ref ip, 5), LaneLoadAddress(memory, ref frame, ref ip, 1));
+                return 6;
+            case Op.V128Load16Lane:
+                V(ref frame, ref ip, 1) = SimdOps.V128Load16Lane(V(ref frame, ref ip, 3), Imm(ref ip, 5),
+                    Unsafe.ReadUnaligned<ushort>(ref LaneLoadAddress(memory, ref frame, ref ip, 2)));
+                return 6;
+            case Op.V128Load32Lane:
+                V(ref frame, ref ip, 1) = SimdOps.V128Load32Lane(V(ref frame, ref ip, 3), Imm(ref ip, 5),
+                    Unsafe.ReadUnaligned<uint>(ref LaneLoadAddress(memory, ref frame, ref ip, 4)));
+                return 6;
+            case Op.V128Load64Lane:
+                V(ref frame, ref ip, 1) = SimdOps.V128Load64Lane(V(ref frame, ref ip, 3), Imm(ref ip, 5),
+                    Unsafe.ReadUnaligned<ulong>(ref LaneLoadAddress(memory, ref frame, ref ip, 8)));
+                return 6;
+            case Op.V128Store8Lane:
+                StoreAddress(memory, ref frame, ref ip, 1) = SimdOps.V128Store8Lane(V(ref frame, ref ip, 2), Imm(ref ip, 4));
+                return 5;
+            case Op.V128Store16Lane:
+                Unsafe.WriteUnaligned(ref StoreAddress(memory, ref frame, ref ip, 2), SimdOps.V128Store16Lane(V(ref frame, ref ip, 2), Imm(ref ip, 4)));
+                return 5;
+            case Op.V128Store32Lane:
+                Unsafe.WriteUnaligned(ref StoreAddress(memory, ref frame, ref ip, 4), SimdOps.V128Store32Lane(V(ref frame, ref ip, 2), Imm(ref ip, 4)));
+                return 5;
+            case Op.V128Store64Lane:
+                Unsafe.WriteUnaligned(ref StoreAddress(memory, ref frame, ref ip, 8), SimdOps.V128Store64Lane(V(ref frame, ref ip, 2), Imm(ref ip, 4)));
+                return 5;
+            case Op.V128Load32Zero:
+                V(ref frame, ref ip, 1) = SimdOps.V128Load32Zero(Unsafe.ReadUnaligned<uint>(ref LoadAddress(memory, ref frame, ref ip, 4)));
+                return 4;
+            case Op.V128Load64Zero:
+                V(ref frame, ref ip, 1) = SimdOps.V128Load64Zero(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(memory, ref frame, ref ip, 8)));
+                return 4;
             case Op.F32x4DemoteF64x2Zero:
                 V(ref frame, ref ip, 1) = SimdOps.F32x4DemoteF64x2Zero(V(ref frame, ref ip, 2));
                 return 3;
@@ -372,6 +392,16 @@ internal static partial class Executor
             case Op.I8x16MinS:
                 V(ref frame, ref ip, 1) = SimdOps.I8x16MinS(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
+            default:
+                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ExecuteSimd3(byte[] memory, ref ulong frame, ref int ip)
+    {
+        switch ((Op)ip)
+        {
             case Op.I8x16MinU:
                 V(ref frame, ref ip, 1) = SimdOps.I8x16MinU(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
@@ -549,6 +579,16 @@ internal static partial class Executor
             case Op.I32x4DotI16x8S:
                 V(ref frame, ref ip, 1) = SimdOps.I32x4DotI16x8S(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
+            default:
+                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ExecuteSimd4(byte[] memory, ref ulong frame, ref int ip)
+    {
+        switch ((Op)ip)
+        {
             case Op.I32x4ExtmulLowI16x8S:
                 V(ref frame, ref ip, 1) = SimdOps.I32x4ExtmulLowI16x8S(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
@@ -729,14 +769,14 @@ internal static partial class Executor
     }
 
     /// <summary>Layout "rso": address in operand 2, offset in operand 3.</summary>
-    private static ref byte LoadAddress(ModuleInstance instance, ref ulong frame, ref int ip, uint size) =>
-        ref Address(MemoryOf(instance).Bytes, (uint)Slot(ref frame, ref ip, 2), (uint)Imm(ref ip, 3), size);
+    private static ref byte LoadAddress(byte[] memory, ref ulong frame, ref int ip, uint size) =>
+        ref Address(memory, (uint)Slot(ref frame, ref ip, 2), (uint)Imm(ref ip, 3), size);
 
     /// <summary>Layouts "sso" and "ssoi": address in operand 1, offset in operand 3.</summary>
-    private static ref byte StoreAddress(ModuleInstance instance, ref ulong frame, ref int ip, uint size) =>
-        ref Address(MemoryOf(instance).Bytes, (uint)Slot(ref frame, ref ip, 1), (uint)Imm(ref ip, 3), size);
+    private static ref byte StoreAddress(byte[] memory, ref ulong frame, ref int ip, uint size) =>
+        ref Address(memory, (uint)Slot(ref frame, ref ip, 1), (uint)Imm(ref ip, 3), size);
 
     /// <summary>Layout "rssoi": address in operand 2, offset in operand 4.</summary>
-    private static ref byte LaneLoadAddress(ModuleInstance instance, ref ulong frame, ref int ip, uint size) =>
-        ref Address(MemoryOf(instance).Bytes, (uint)Slot(ref frame, ref ip, 2), (uint)Imm(ref ip, 4), size);
+    private static ref byte LaneLoadAddress(byte[] memory, ref ulong frame, ref int ip, uint size) =>
+        ref Address(memory, (uint)Slot(ref frame, ref ip, 2), (uint)Imm(ref ip, 4), size);
 }

@@ -12,9 +12,6 @@ namespace Wasmbed.Interpreter;
 /// </summary>
 internal static partial class Executor
 {
-    /// <summary>Stands in for the memory of instances that have none, so the executor never tests for null.</summary>
-    private static readonly MemoryInstance NoMemory = new(new MemoryType(new Limits(0, 0)));
-
     /// <summary>
     /// Calls <paramref name="function"/> with the slot calling convention (see <see cref="FunctionInstance"/>):
     /// arguments in <paramref name="slots"/>, results written over them from slot 0.
@@ -46,7 +43,7 @@ internal static partial class Executor
             values.AsSpan(start + translated.ParameterSlots, translated.LocalSlots - translated.ParameterSlots).Clear();
             frames[depth] = new CallFrame { Function = translated, Instance = wasm.Instance, Pc = 0, FrameStart = start };
             stack.Depth = depth;
-            Run(store, stack);
+            Run(stack);
             stack.Values.AsSpan(start, translated.ResultSlots).CopyTo(slots);
         }
         catch (TrapException trap)
@@ -90,37 +87,39 @@ internal static partial class Executor
     }
 
     /// <summary>
-    /// Calls a host function from WebAssembly. Its arguments and results live in the caller's frame; a nested
-    /// activation (the host calling back into WebAssembly) starts above <paramref name="top"/>.
+    /// Calls a host function from WebAssembly. Its arguments and results live in the calling frame, from slot
+    /// <paramref name="argumentOffset"/>; a nested activation (the host calling back into WebAssembly) starts
+    /// above the calling frame.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void CallHost(Store store, InterpreterStack stack, ModuleInstance caller, HostFunction host, int argumentStart, int top)
+    private static void CallHost(InterpreterStack context, HostFunction host, int argumentOffset)
     {
+        ref var caller = ref context.Frames[context.Depth];
+        int start = caller.FrameStart + argumentOffset;
         int count = Math.Max(host.ParameterSlots, host.ResultSlots);
-        var values = stack.GrowValues(argumentStart + count);
-        stack.ValueTop = Math.Max(top, argumentStart + count);
-        var slots = values.AsSpan(argumentStart, count);
-        host.Invoke(new Caller(store, caller), slots);
+        var values = context.GrowValues(start + count);
+        context.ValueTop = Math.Max(caller.FrameStart + caller.Function.FrameSlots, start + count);
+        var slots = values.AsSpan(start, count);
+        host.Invoke(new Caller(context.Store, context.Instance), slots);
         // A nested activation may have replaced the value stack; the results were written to the old one.
-        if (stack.Values != values) slots.CopyTo(stack.Values.AsSpan(argumentStart));
+        if (context.Values != values) slots.CopyTo(context.Values.AsSpan(start));
     }
 
     /// <summary>spec: 4.4.8 call_indirect — the function at <paramref name="element"/> of the table, checked against the expected type.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static FunctionInstance ResolveIndirect(Store store, ModuleInstance instance, int typeIndex, int tableIndex, uint element)
+    private static FunctionInstance ResolveIndirect(InterpreterStack context, int typeIndex, int tableIndex, uint element)
     {
+        var instance = context.Instance;
         var elements = instance.Tables[tableIndex].Elements;
         if (element >= (uint)elements.Length) Throw.Trap(TrapCode.UndefinedElement);
         ulong handle = elements[element];
         if (handle == 0) Throw.Trap(TrapCode.UninitializedElement);
-        var function = store.ResolveFunction(handle);
+        var function = context.Store.ResolveFunction(handle);
         var expected = instance.Types[typeIndex];
         // Types are interned by the engine, so the reference test decides; the structural one is a safety net.
         if (!ReferenceEquals(function.Type, expected) && !function.Type.Equals(expected)) Throw.Trap(TrapCode.IndirectCallTypeMismatch);
         return function;
     }
-
-    private static MemoryInstance MemoryOf(ModuleInstance instance) => instance.Memories.Length != 0 ? instance.Memories[0] : NoMemory;
 
     // ---- operand access; the translator guarantees every slot index lies inside the frame ----
 
@@ -158,13 +157,5 @@ internal static partial class Executor
         ulong effective = address + offset;
         if (effective + size > (ulong)memory.Length) Throw.Trap(TrapCode.MemoryOutOfBounds);
         return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(memory), (nint)effective);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ClearLocals(ref ulong frame, TranslatedFunction function)
-    {
-        int count = function.LocalSlots - function.ParameterSlots;
-        if (count != 0)
-            Unsafe.InitBlockUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref frame, function.ParameterSlots)), 0, (uint)count * 8);
     }
 }

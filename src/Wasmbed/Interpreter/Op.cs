@@ -218,6 +218,14 @@ internal enum Op
     I64GeSImm,
     I64GeUImm,
 
+    // Binary operations whose right operand is loaded from memory (a load fused into its only use).
+    I32AddLoad,
+    I64AddLoad,
+    F32AddLoad,
+    F32MulLoad,
+    F64AddLoad,
+    F64MulLoad,
+
     // ---- executed out of line ----
     FirstCold,
     Const128 = FirstCold,

@@ -278,6 +278,12 @@ internal static class OpTable
         Define(Op.I64LeUImm, "rsi");
         Define(Op.I64GeSImm, "rsi");
         Define(Op.I64GeUImm, "rsi");
+        Define(Op.I32AddLoad, "rsso");
+        Define(Op.I64AddLoad, "rsso");
+        Define(Op.F32AddLoad, "rsso");
+        Define(Op.F32MulLoad, "rsso");
+        Define(Op.F64AddLoad, "rsso");
+        Define(Op.F64MulLoad, "rsso");
         Define(Op.Const128, "rV");
         Define(Op.Select2, "rsss");
         Define(Op.GlobalGet2, "rg");

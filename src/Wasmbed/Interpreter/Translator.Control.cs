@@ -52,6 +52,8 @@ internal sealed partial class Translator
     private int _deadDepth;
     private int[] _tableTargets = new int[18];
     private uint[] _tableLabels = new uint[16];
+    /// <summary>Per label depth while a br_table is translated: its stub, -2 for a direct jump, -1 not yet seen (all -1 between tables).</summary>
+    private int[] _stubByDepth = [];
 
     private ref Control Top => ref _controls[_controlCount - 1];
 
@@ -273,6 +275,11 @@ internal sealed partial class Translator
         InstructionReader.ReadBrTableTargets(_module.Bytes.Span, instruction, labels[..^1]);
         labels[^1] = instruction.Index2;
 
+        if (_stubByDepth.Length < _controlCount)
+        {
+            _stubByDepth = new int[Math.Max(_controlCount, _stubByDepth.Length * 2)];
+            Array.Fill(_stubByDepth, -1);
+        }
         int index = Use(Pop());
         Span<int> operands = _tableTargets.AsSpan(0, count + 2);
         operands[0] = index;
@@ -280,31 +287,28 @@ internal sealed partial class Translator
         int at = Emit(Op.BrTable, operands);
         int targets = at + 3;
 
-        // Arms that need value moves get a stub after the table (one per distinct label).
+        // Arms that need value moves get a stub after the table, one per distinct label (a table may repeat
+        // a label many times); per label depth, -2 records "jumps directly".
         for (int i = 0; i < count; i++)
         {
             ref var label = ref Label(labels[i]);
-            if (!NeedsBranchCopies(label))
+            ref int stub = ref _stubByDepth[labels[i]];
+            if (stub == -1)
             {
-                AddFixup(ref label, targets + i);
-                continue;
-            }
-            int stub = -1;
-            for (int j = 0; j < i; j++)
-            {
-                if (labels[j] == labels[i])
+                if (NeedsBranchCopies(label))
                 {
-                    stub = _code[targets + j];
-                    break;
+                    stub = _length;
+                    EmitBranch(ref label);
+                }
+                else
+                {
+                    stub = -2;
                 }
             }
-            if (stub < 0)
-            {
-                stub = _length;
-                EmitBranch(ref label);
-            }
-            _code[targets + i] = stub;
+            if (stub == -2) AddFixup(ref label, targets + i);
+            else _code[targets + i] = stub;
         }
+        for (int i = 0; i < count; i++) _stubByDepth[labels[i]] = -1;
         MarkUnreachable();
     }
 

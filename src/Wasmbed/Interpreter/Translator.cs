@@ -60,6 +60,7 @@ internal sealed partial class Translator
             TranslateInstruction(in instruction);
         }
 
+        MakeBranchTargetsRelative();
         uint functionIndex = (uint)(module.ImportedFunctionCount + definedIndex);
         int resultSlots = FunctionInstanceSlots(_type.Results);
         int frameSlots = Math.Max(_localSlotCount + _maxHeight, resultSlots);
@@ -91,6 +92,40 @@ internal sealed partial class Translator
                 return true;
             default:
                 return true;
+        }
+    }
+
+    /// <summary>
+    /// Branch targets are emitted as absolute positions (easy to patch) and stored relative to their branch
+    /// instruction, so the executor can jump without knowing where the code array starts.
+    /// </summary>
+    private void MakeBranchTargetsRelative()
+    {
+        for (int pc = 0; pc < _length; pc += OpTable.Length(_code.AsSpan(pc, _length - pc)))
+        {
+            int at = pc + 1;
+            foreach (char kind in OpTable.Layout((Op)_code[pc]))
+            {
+                switch (kind)
+                {
+                    case 't':
+                        _code[at++] -= pc;
+                        break;
+                    case 'T':
+                        int count = _code[at - 1];
+                        for (int i = 0; i < count; i++) _code[at++] -= pc;
+                        break;
+                    case 'L':
+                        at += 2;
+                        break;
+                    case 'V':
+                        at += 4;
+                        break;
+                    default:
+                        at++;
+                        break;
+                }
+            }
         }
     }
 

@@ -6,10 +6,10 @@ using Wasmbed.Validation;
 
 namespace Wasmbed.Tests.Interpreter;
 
-internal delegate void HostCallback(Caller caller, Span<ulong> slots);
+internal delegate void SlotCallback(Caller caller, Span<ulong> slots);
 
 /// <summary>A host function for tests.</summary>
-internal sealed class TestHostFunction(FunctionType type, HostCallback callback, string? name = null) : HostFunction(type, name)
+internal sealed class TestHostFunction(FunctionType type, SlotCallback callback, string? name = null) : HostFunction(type, name)
 {
     public override void Invoke(Caller caller, Span<ulong> slots) => callback(caller, slots);
 
@@ -34,17 +34,20 @@ internal sealed class TestInstance
 
     public Module Module => Instance.Module;
 
-    public static TestInstance Create(string wat, StoreLimits? limits = null, Func<string, FunctionType, HostCallback>? imports = null,
+    public static TestInstance Create(string wat, StoreLimits? limits = null, Func<string, FunctionType, SlotCallback>? imports = null,
         EngineOptions? options = null)
     {
         var engine = new Engine(options);
         return Create(new Store(engine, limits), wat, imports);
     }
 
-    public static TestInstance Create(Store store, string wat, Func<string, FunctionType, HostCallback>? imports = null)
+    public static TestInstance Create(Store store, string wat, Func<string, FunctionType, SlotCallback>? imports = null) =>
+        FromBinary(store, Wat.ToBinary(wat), imports);
+
+    public static TestInstance FromBinary(Store store, byte[] binary, Func<string, FunctionType, SlotCallback>? imports = null)
     {
         var engine = store.Engine;
-        var description = ModuleReader.Read(Wat.ToBinary(wat));
+        var description = ModuleReader.Read(binary);
         ModuleValidator.Validate(description);
         var module = new Module(engine, description);
         if (engine.Options.Translation == TranslationMode.Eager) Translator.TranslateAll(module);
