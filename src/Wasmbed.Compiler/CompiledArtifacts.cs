@@ -9,7 +9,8 @@ namespace Wasmbed.Compiler;
 /// </summary>
 /// <remarks>
 /// <para>An artifact is named after its key, a SHA-256 hash of the module's bytes, the exact builds of Wasmbed and
-/// Wasmbed.Compiler, the .NET runtime version and the options that change the generated code. The file holds a magic
+/// Wasmbed.Compiler, the .NET runtime version and the options that change the generated code (including fuel and
+/// interruption checks). The file holds a magic
 /// number, the key, the SHA-256 hash of the assembly image and the image. An artifact whose key or image hash does
 /// not match (another build, a truncated or damaged file) is compiled again and overwritten.</para>
 /// <para>The hashes detect accidents, not attacks: whoever can write the directory can make the host run their code,
@@ -47,7 +48,7 @@ internal static class CompiledArtifacts
             }
         }
 
-        var (assembly, _) = ModuleCompiler.Emit(description, options, persisted: true);
+        var (assembly, _) = ModuleCompiler.Emit(description, module.Engine.Options, options, persisted: true);
         var image = ModuleCompiler.Save((PersistedAssemblyBuilder)assembly);
         Write(path, key, image);
         Interlocked.Increment(ref Saved);
@@ -61,7 +62,8 @@ internal static class CompiledArtifacts
         hash.AppendData(typeof(Module).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         hash.AppendData(typeof(CompiledArtifacts).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(
-            $"{Environment.Version}|{options.OptimizeBeforeFirstCall}|{options.LargeFunctionBytes}|{options.TieredJit}"));
+            $"{Environment.Version}|{options.OptimizeBeforeFirstCall}|{options.LargeFunctionBytes}|{options.TieredJit}|" +
+            $"{module.Engine.Options.ConsumeFuel}|{module.Engine.Options.Interruptible}"));
         return hash.GetHashAndReset();
     }
 

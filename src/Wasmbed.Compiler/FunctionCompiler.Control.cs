@@ -120,6 +120,8 @@ internal sealed partial class FunctionCompiler
             }
         }
         _il.MarkLabel(frame.Label);
+        // Loop back-edges land here: the interruption check, then (with the next instruction) the body's fuel charge.
+        EmitInterruptCheck();
         foreach (var local in frame.LoopParameters) _il.Emit(OpCodes.Ldloc, local);
         _spilled = frame.Height;
     }

@@ -53,6 +53,7 @@ internal sealed partial class FunctionCompiler
 
         ResetStack();
         ResetControl();
+        ResetSandboxChecks(definedIndex);
         _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = null;
         if (EstimatedFrameBytes(body) > MaxFrameBytes)
         {
@@ -68,6 +69,7 @@ internal sealed partial class FunctionCompiler
         method.InitLocals = false;
         EmitPrologue();
         EmitZeroLocals();
+        EmitInterruptCheck();
         PushFrame(FrameKind.Function, [], [.. _type.Results]);
 
         var reader = new InstructionReader(_module.Bytes.Span, body.CodeOffset, body.CodeOffset + body.CodeLength);
@@ -75,6 +77,7 @@ internal sealed partial class FunctionCompiler
         {
             var instruction = reader.Read();
             if (Top.Unreachable && SkipsDeadInstruction(instruction.Opcode)) continue;
+            if (_fuelChecks) EmitFuelCharges(in instruction);
             CompileInstruction(in instruction);
         }
     }

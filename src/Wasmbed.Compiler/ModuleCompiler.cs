@@ -20,15 +20,15 @@ internal static class ModuleCompiler
         if (options.ArtifactDirectory is { } directory) return CompiledArtifacts.LoadOrCompile(module, options, directory);
         if (options.TieredJit)
         {
-            var (persisted, typeName) = Emit(module.Description, options, persisted: true);
+            var (persisted, typeName) = Emit(module.Description, module.Engine.Options, options, persisted: true);
             return Bind(module, LoadCollectible(Save((PersistedAssemblyBuilder)persisted), typeName));
         }
-        var (assembly, name) = Emit(module.Description, options, persisted: false);
+        var (assembly, name) = Emit(module.Description, module.Engine.Options, options, persisted: false);
         return Bind(module, assembly.GetType(name, throwOnError: true)!);
     }
 
     /// <summary>Emits the module's assembly: a dynamic one ready to run, or a persisted one to save (<paramref name="persisted"/>).</summary>
-    public static (AssemblyBuilder Assembly, string TypeName) Emit(ModuleDescription description, IlCompiler options, bool persisted)
+    public static (AssemblyBuilder Assembly, string TypeName) Emit(ModuleDescription description, EngineOptions engineOptions, IlCompiler options, bool persisted)
     {
         var name = new AssemblyName($"Wasmbed.Compiled.{Interlocked.Increment(ref s_assemblies)}");
         // Collectible either way: the code goes away with the last reference to the module and its instances.
@@ -41,7 +41,7 @@ internal static class ModuleCompiler
         var typeName = ModuleScope.TypeName(description);
         var type = moduleBuilder.DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(CompiledInstance));
         type.DefineDefaultConstructor(MethodAttributes.Public);
-        var scope = new ModuleScope(description, type);
+        var scope = new ModuleScope(description, type, engineOptions);
 
         var compiler = new FunctionCompiler(scope);
         for (int i = 0; i < scope.Functions.Length; i++)

@@ -12,9 +12,10 @@ namespace Wasmbed.Compiler;
 /// </summary>
 internal sealed class ModuleScope
 {
-    public ModuleScope(ModuleDescription description, TypeBuilder type)
+    public ModuleScope(ModuleDescription description, TypeBuilder type, EngineOptions options)
     {
         Description = description;
+        Options = options;
         Type = type;
         const FieldAttributes field = FieldAttributes.Public;
         if (description.TotalMemoryCount > 0) Memory = type.DefineField(MemoryFieldName, typeof(MemoryInstance), field);
@@ -39,6 +40,9 @@ internal sealed class ModuleScope
     }
 
     public ModuleDescription Description { get; }
+
+    /// <summary>The engine's options: fuel and interruption checks shape the code.</summary>
+    public EngineOptions Options { get; }
 
     public TypeBuilder Type { get; }
 

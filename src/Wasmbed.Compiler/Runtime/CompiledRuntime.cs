@@ -167,4 +167,16 @@ internal static class CompiledRuntime
     /// <summary>The value, with a NaN's quiet bit set: what arithmetic the JIT folded away would have produced.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double F64Quiet(double value) => double.IsNaN(value) ? Wasmbed.Runtime.Numerics.FloatOps.F64QuietNaN(value) : value;
+
+    /// <summary>A segment's fuel charge (see FunctionCompiler.Sandbox.cs): traps with OutOfFuel, consuming nothing, when too little is left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ChargeFuel(long cost, CompiledInstance context) => FuelMeter.Charge(context.State.Store, cost);
+
+    /// <summary>The dynamic charge of a bulk instruction, from its count operand.</summary>
+    public static void ChargeDynamicFuel(int count, int scale, CompiledInstance context) =>
+        FuelMeter.ChargeDynamic(context.State.Store, (uint)count, scale);
+
+    /// <summary>The interruption check at function entries and loop headers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckInterrupt(CompiledInstance context) => Interruption.Check(context.State.Store);
 }

@@ -14,6 +14,12 @@ public sealed class CompilerSpecSuiteTests(ITestOutputHelper output)
     public void Compiler(string file) =>
         Run(file, new EngineOptions { Tier = ExecutionTier.Compiler, Compiler = new IlCompiler() });
 
+    /// <summary>The same files with fuel accounting and interruption checks in the compiled code: neither may change a result.</summary>
+    [Theory]
+    [MemberData(nameof(SpecSuiteTests.Files), MemberType = typeof(SpecSuiteTests))]
+    public void CompilerWithFuelAndInterruption(string file) =>
+        Run(file, new EngineOptions { Tier = ExecutionTier.Compiler, Compiler = new IlCompiler(), ConsumeFuel = true, Interruptible = true });
+
     /// <summary>The compiled module saved and loaded as a regular assembly (.NET tiered JIT; the path of saved artifacts).</summary>
     [Theory]
     [MemberData(nameof(SpecSuiteTests.Files), MemberType = typeof(SpecSuiteTests))]
