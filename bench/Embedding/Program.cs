@@ -50,7 +50,7 @@ public static class Program
         for (var run = 0; run < runs; run++)
         {
             // A new engine each run, so nothing translated in an earlier run is reused.
-            using var engine = new Engine(new EngineOptions { Tier = tier });
+            using var engine = new Engine(Options(tier));
             var clock = Stopwatch.StartNew();
             using var module = Module.FromBytes(engine, bytes);
             var store = new Store(engine);
@@ -69,7 +69,7 @@ public static class Program
 
     static void MeasureCalls(ExecutionTier tier, byte[] bytes, int runs, Dictionary<string, object> result)
     {
-        using var engine = new Engine(new EngineOptions { Tier = tier });
+        using var engine = new Engine(Options(tier));
         using var module = Module.FromBytes(engine, bytes);
         var store = new Store(engine);
         var linker = new Linker(engine);
@@ -105,4 +105,8 @@ public static class Program
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
     }
+
+    /// <summary>The compiler and tiered modes need the IL compiler plugged in.</summary>
+    static EngineOptions Options(ExecutionTier tier) =>
+        new() { Tier = tier, Compiler = tier == ExecutionTier.Interpreter ? null : new Wasmbed.Compiler.IlCompiler() };
 }
