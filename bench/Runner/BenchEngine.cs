@@ -36,8 +36,12 @@ sealed class BenchEngine
             ("node", ["--no-warnings", nodeLauncher, WasmFile(outDirectory, program), .. arguments]), unavailableReason);
 
     public static BenchEngine Wasmbed(string cli, string tier, string outDirectory, string? unavailableReason) =>
-        new($"Wasmbed {tier}", (program, arguments) =>
-            (cli, ["run", "--tier", tier, WasmFile(outDirectory, program), .. arguments]), unavailableReason);
+        Wasmbed(cli, tier, outDirectory, unavailableReason, "", []);
+
+    /// <summary>A Wasmbed tier run with extra `wasmbed run` options (the sandbox variants: fuel, deadline), titled with <paramref name="suffix"/>.</summary>
+    public static BenchEngine Wasmbed(string cli, string tier, string outDirectory, string? unavailableReason, string suffix, string[] runOptions) =>
+        new($"Wasmbed {tier}{suffix}", (program, arguments) =>
+            (cli, ["run", "--tier", tier, .. runOptions, WasmFile(outDirectory, program), .. arguments]), unavailableReason);
 
     /// <summary>This engine, or a copy of it that cannot run for <paramref name="reason"/> (null: unchanged).</summary>
     public BenchEngine Unavailable(string? reason) =>

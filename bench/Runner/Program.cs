@@ -1,5 +1,5 @@
 // The benchmark runner behind bench/run (see docs/PERFORMANCE.md):
-//   Wasmbed.Bench.Runner [--root DIR] [--runs N] [--timeout SECONDS] [--only NAME,...] [--wasmbed PATH] [--output FILE|-]
+//   Wasmbed.Bench.Runner [--root DIR] [--runs N] [--timeout SECONDS] [--only NAME,...] [--wasmbed PATH] [--output FILE|-] [--sandbox]
 namespace Wasmbed.Bench;
 
 public static class Program
@@ -14,7 +14,7 @@ public static class Program
         catch (ArgumentException exception)
         {
             Console.Error.WriteLine($"bench: {exception.Message}");
-            Console.Error.WriteLine("usage: bench/run [--runs N] [--timeout SECONDS] [--only NAME,...] [--wasmbed PATH] [--output FILE|-]");
+            Console.Error.WriteLine("usage: bench/run [--runs N] [--timeout SECONDS] [--only NAME,...] [--wasmbed PATH] [--output FILE|-] [--sandbox]");
             return 2;
         }
 
@@ -79,7 +79,8 @@ public static class Program
                 return [BenchEngine.Wasmbed("wasmbed", "interpreter", outDirectory, $"src/Wasmbed.Cli does not build: {publish}")];
             cli = Path.Combine(publishDirectory, "wasmbed");
         }
-        return WasmbedTiers.Detect(Path.GetFullPath(cli), outDirectory, timeout);
+        var tiers = WasmbedTiers.Detect(Path.GetFullPath(cli), outDirectory, timeout);
+        return options.Sandbox ? [.. tiers, .. WasmbedTiers.SandboxVariants(Path.GetFullPath(cli), tiers, outDirectory)] : tiers;
     }
 
     /// <summary>Builds bench/Embedding against src/Wasmbed and runs it; it measures every tier of the engine.</summary>
@@ -111,7 +112,7 @@ public static class Program
 }
 
 /// <summary>Command-line options of the runner.</summary>
-sealed record Options(string Root, int Runs, double TimeoutSeconds, HashSet<string>? Only, string? Wasmbed, string Output)
+sealed record Options(string Root, int Runs, double TimeoutSeconds, HashSet<string>? Only, string? Wasmbed, string Output, bool Sandbox = false)
 {
     public static Options Parse(string[] args)
     {
@@ -127,6 +128,7 @@ sealed record Options(string Root, int Runs, double TimeoutSeconds, HashSet<stri
                 "--only" => options with { Only = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries)] },
                 "--wasmbed" => options with { Wasmbed = Value() },
                 "--output" => options with { Output = Value() },
+                "--sandbox" => options with { Sandbox = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -10,6 +10,22 @@ namespace Wasmbed.Bench;
 /// </summary>
 static partial class WasmbedTiers
 {
+    /// <summary>
+    /// The sandbox variants of every tier (bench/run --sandbox): with fuel that never runs out, and with a deadline
+    /// that never passes, so their columns show what fuel accounting and interruption checks cost.
+    /// </summary>
+    public static IReadOnlyList<BenchEngine> SandboxVariants(string cli, IReadOnlyList<BenchEngine> tiers, string outDirectory)
+    {
+        var variants = new List<BenchEngine>();
+        foreach (var engine in tiers)
+        {
+            var tier = engine.Title["Wasmbed ".Length..];
+            variants.Add(BenchEngine.Wasmbed(cli, tier, outDirectory, engine.UnavailableReason, " +fuel", ["--fuel", ulong.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+            variants.Add(BenchEngine.Wasmbed(cli, tier, outDirectory, engine.UnavailableReason, " +deadline", ["--timeout", "1h"]));
+        }
+        return variants;
+    }
+
     public static IReadOnlyList<BenchEngine> Detect(string cli, string outDirectory, double timeoutSeconds)
     {
         var help = TimedProcess.Run(cli, ["run", "--help"], timeoutSeconds);

@@ -11,6 +11,6 @@ internal static class CommonOptions
         DefaultValueFactory = _ => ExecutionTier.Interpreter,
     };
 
-    public static EngineOptions EngineOptions(ParseResult result, Option<ExecutionTier> tier) =>
-        new() { Tier = result.GetValue(tier) };
+    public static EngineOptions EngineOptions(ParseResult result, Option<ExecutionTier> tier, bool consumeFuel = false, bool interruptible = false) =>
+        new() { Tier = result.GetValue(tier), ConsumeFuel = consumeFuel, Interruptible = interruptible };
 }

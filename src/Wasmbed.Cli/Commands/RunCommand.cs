@@ -5,7 +5,8 @@ using Wasmbed.Wasi;
 namespace Wasmbed.Cli.Commands;
 
 /// <summary>
-/// <c>wasmbed run [--dir HOST[::GUEST]]… [--env NAME=VALUE]… [--invoke NAME] [--tier T] FILE [ARGS…]</c>, like
+/// <c>wasmbed run [--dir HOST[::GUEST]]… [--env NAME=VALUE]… [--invoke NAME] [--tier T] [--fuel N] [--max-memory BYTES]
+/// [--timeout DURATION] [--max-stack DEPTH] FILE [ARGS…]</c>, like
 /// <c>wasmtime run</c>: runs a WASI command (the exit status is the guest's <c>proc_exit</c> code), or calls an export
 /// and prints its results.
 /// </summary>
@@ -20,15 +21,17 @@ internal static class RunCommand
         var environment = new Option<string[]>("--env") { Description = "set a guest environment variable: NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
         var argv0 = new Option<string?>("--argv0") { Description = "the program name the guest sees as argv[0] (default: FILE as given)" };
         var tier = CommonOptions.Tier();
+        var sandbox = new SandboxOptions();
         var command = new Command("run", "Run a WASI command, or call an exported function with --invoke") { file, arguments, invoke, directories, environment, argv0, tier };
+        foreach (var option in sandbox.All) command.Options.Add(option);
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
             var name = result.GetValue(invoke);
             var texts = result.GetValue(arguments) ?? [];
-            using var engine = new Engine(CommonOptions.EngineOptions(result, tier));
+            using var engine = new Engine(CommonOptions.EngineOptions(result, tier, sandbox.ConsumesFuel(result), sandbox.Interruptible(result)));
             using var module = ModuleSource.Load(engine, path);
-            var store = new Store(engine);
+            var store = sandbox.CreateStore(result, engine);
             var linker = new Linker(engine);
 
             var configuration = new WasiConfiguration().WithArgs([result.GetValue(argv0) ?? path, .. name is null ? texts : []]);

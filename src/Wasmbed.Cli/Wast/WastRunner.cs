@@ -87,6 +87,8 @@ public sealed class WastRunner
         {
             _engine = new Engine(options);
             _store = new Store(_engine);
+            // Scripts run with fuel accounting on but never run out: fuel must not change any result.
+            if (options.ConsumeFuel) _store.Fuel = ulong.MaxValue;
             _linker = new Linker(_engine) { AllowShadowing = true };
             SpecTestHost.Define(_linker, _store, TextWriter.Null);
         }

@@ -19,6 +19,10 @@ internal static partial class Executor
                     (uint)Imm(ref ip, 2) | (ulong)(uint)Imm(ref ip, 3) << 32,
                     (uint)Imm(ref ip, 4) | (ulong)(uint)Imm(ref ip, 5) << 32);
                 return 6;
+            case Op.FuelDynamic:
+                if (!FuelMeter.TryCharge(context.Store, FuelCosts.Dynamic((uint)Slot(ref frame, ref ip, 1), Imm(ref ip, 2))))
+                    SuspendOutOfFuel(context, ref ip);
+                return 3;
             case Op.Select2:
                 V(ref frame, ref ip, 1) = (uint)Slot(ref frame, ref ip, 4) != 0 ? V(ref frame, ref ip, 2) : V(ref frame, ref ip, 3);
                 return 5;

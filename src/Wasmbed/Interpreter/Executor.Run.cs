@@ -15,12 +15,13 @@ internal static partial class Executor
     // Fully optimized from the first call: the loop is entered rarely but runs long, so tiering would leave it
     // in on-stack-replacement code shaped by whichever program happened to run first.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run(InterpreterStack context)
+    // Runs from the innermost frame (at its Pc) until frame baseDepth returns; a resumed call starts deeper than its base.
+    private static void Run(InterpreterStack context, int baseDepth)
     {
-        int baseDepth = context.Depth;
-        context.Enter(context.Frames[baseDepth].Instance);
-        ref int ip = ref context.ResumeAt(baseDepth);
-        ref ulong frame = ref context.FrameAt(baseDepth);
+        int depth = context.Depth;
+        context.Enter(context.Frames[depth].Instance);
+        ref int ip = ref context.ResumeAt(depth);
+        ref ulong frame = ref context.FrameAt(depth);
         byte[] memory = context.Memory.Bytes;
 
         // Call state, set by the call instructions before they jump to `call`.
@@ -36,8 +37,15 @@ internal static partial class Executor
                     Throw.Trap(TrapCode.Unreachable);
                     continue;
                 case Op.Br:
-                    // Hook point: backward branches are loop back-edges (fuel and interruption checks).
                     ip = ref Unsafe.Add(ref ip, Imm(ref ip, 1));
+                    continue;
+                case Op.Fuel:
+                    if (!FuelMeter.TryCharge(context.Store, Imm(ref ip, 1))) SuspendOutOfFuel(context, ref ip);
+                    ip = ref Unsafe.Add(ref ip, 2);
+                    continue;
+                case Op.CheckInterrupt:
+                    if (Volatile.Read(ref context.Store.InterruptFlags) != 0) Interruption.Interrupted(context.Store);
+                    ip = ref Unsafe.Add(ref ip, 1);
                     continue;
                 case Op.BrIf:
                     ip = ref Unsafe.Add(ref ip, Slot(ref frame, ref ip, 1) != 0 ? Imm(ref ip, 2) : 3);
@@ -66,7 +74,6 @@ internal static partial class Executor
                         var target = context.Translations[index] as TranslatedFunction ?? Translator.GetOrTranslate(context.Instance.Module, index);
                         frame = ref context.PushFrame(ref ip, 3, target, context.Instance, Imm(ref ip, 2));
                         ip = ref MemoryMarshal.GetArrayDataReference(target.Code);
-                        // Hook point: function entry (fuel and interruption checks).
                         continue;
                     }
                 case Op.Call:
@@ -902,7 +909,6 @@ internal static partial class Executor
                 context.Enter(wasm.Instance);
                 memory = context.Memory.Bytes;
                 ip = ref MemoryMarshal.GetArrayDataReference(target.Code);
-                // Hook point: function entry (fuel and interruption checks).
                 continue;
             }
             {

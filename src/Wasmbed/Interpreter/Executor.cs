@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Wasmbed.Format;
@@ -24,7 +25,18 @@ internal static partial class Executor
             InvokeHostDirectly(store, host, slots);
             return;
         }
-        var wasm = (WasmFunction)function;
+        Execute(store, (WasmFunction)function, null, slots, resumable: false);
+    }
+
+    /// <summary>
+    /// Runs a call from the host: <paramref name="function"/> from its start, or the <paramref name="resume"/>d
+    /// frames of a call that ran out of fuel. Returns null when the call completed (results in
+    /// <paramref name="slots"/>), or — only when <paramref name="resumable"/> — the suspended frames of a call that
+    /// ran out of fuel in its own activation (not inside a host function it called).
+    /// </summary>
+    /// <exception cref="TrapException">Execution trapped; the store's stacks are left ready for the next call.</exception>
+    private static SuspendedCall? Execute(Store store, WasmFunction? function, SuspendedCall? resume, Span<ulong> slots, bool resumable)
+    {
         var stack = InterpreterStack.Of(store);
         int savedDepth = stack.Depth;
         int savedTop = stack.ValueTop;
@@ -34,21 +46,34 @@ internal static partial class Executor
         try
         {
             RuntimeHelpers.EnsureSufficientExecutionStack();
-            var translated = Translator.GetOrTranslate(wasm.Instance.Module, wasm.DefinedIndex);
-            int start = savedTop;
-            int depth = savedDepth + 1;
-            var frames = stack.GrowFrames(depth);
-            var values = stack.GrowValues(start + translated.FrameSlots);
-            slots[..translated.ParameterSlots].CopyTo(values.AsSpan(start));
-            values.AsSpan(start + translated.ParameterSlots, translated.LocalSlots - translated.ParameterSlots).Clear();
-            frames[depth] = new CallFrame { Function = translated, Instance = wasm.Instance, Pc = 0, FrameStart = start };
-            stack.Depth = depth;
-            Run(stack);
-            stack.Values.AsSpan(start, translated.ResultSlots).CopyTo(slots);
+            int resultSlots;
+            if (resume is null)
+            {
+                var translated = Translator.GetOrTranslate(function!.Instance.Module, function.DefinedIndex);
+                int start = savedTop;
+                int depth = savedDepth + 1;
+                var frames = stack.GrowFrames(depth);
+                var values = stack.GrowValues(start + translated.FrameSlots);
+                slots[..translated.ParameterSlots].CopyTo(values.AsSpan(start));
+                values.AsSpan(start + translated.ParameterSlots, translated.LocalSlots - translated.ParameterSlots).Clear();
+                frames[depth] = new CallFrame { Function = translated, Instance = function.Instance, Pc = 0, FrameStart = start };
+                stack.Depth = depth;
+                resultSlots = translated.ResultSlots;
+            }
+            else
+            {
+                resume.Restore(stack, savedDepth, savedTop);
+                resultSlots = resume.ResultSlots;
+            }
+            Run(stack, savedDepth + 1);
+            stack.Values.AsSpan(savedTop, resultSlots).CopyTo(slots);
+            return null;
         }
         catch (TrapException trap)
         {
             if (trap.WasmBacktrace.Count == 0) trap.WasmBacktrace = stack.Backtrace();
+            if (resumable && trap.Code == TrapCode.OutOfFuel && stack.SuspendedForFuel)
+                return SuspendedCall.Capture(stack, savedDepth, savedTop, trap);
             throw;
         }
         catch (InsufficientExecutionStackException)
@@ -65,7 +90,21 @@ internal static partial class Executor
             stack.Depth = savedDepth;
             stack.ValueTop = savedTop;
             stack.Activations--;
+            stack.SuspendedForFuel = false;
         }
+    }
+
+    /// <summary>
+    /// A fuel charge at <paramref name="ip"/> found too little fuel: records that position in the innermost frame, so
+    /// a resumed call charges again there, and traps with <see cref="TrapCode.OutOfFuel"/>.
+    /// </summary>
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SuspendOutOfFuel(InterpreterStack context, ref int ip)
+    {
+        ref var frame = ref context.Frames[context.Depth];
+        frame.Pc = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(frame.Function.Code), ref ip) >> 2);
+        context.SuspendedForFuel = true;
+        throw new TrapException(TrapCode.OutOfFuel);
     }
 
     private static TrapException WithBacktrace(TrapException trap, InterpreterStack stack)

@@ -64,6 +64,12 @@ internal sealed class InterpreterStack
     /// <summary>Nested activations (host → WebAssembly calls) currently running.</summary>
     public int Activations;
 
+    /// <summary>
+    /// Set by a fuel charge that found too little fuel, after it recorded its position in the innermost frame:
+    /// the frames are intact and execution can resume there. Cleared whenever an activation ends.
+    /// </summary>
+    public bool SuspendedForFuel;
+
     /// <summary>The instance of the innermost frame, with its memory (or an empty stand-in) and translations.</summary>
     public ModuleInstance Instance = null!;
     public MemoryInstance Memory = NoMemory;

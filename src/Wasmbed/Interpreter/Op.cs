@@ -217,6 +217,10 @@ internal enum Op
     I64LeUImm,
     I64GeSImm,
     I64GeUImm,
+    /// <summary>Fuel charge of a straight-line segment (only in code translated with fuel; see FuelPlan).</summary>
+    Fuel,
+    /// <summary>Interruption check at function entries and loop headers (only in interruptible code).</summary>
+    CheckInterrupt,
 
     // Binary operations whose right operand is loaded from memory (a load fused into its only use).
     I32AddLoad,
@@ -229,6 +233,8 @@ internal enum Op
     // ---- executed out of line ----
     FirstCold,
     Const128 = FirstCold,
+    /// <summary>Fuel charge proportional to a bulk instruction's count operand (only in code translated with fuel).</summary>
+    FuelDynamic,
     Select2,
     GlobalGet2,
     GlobalSet2,

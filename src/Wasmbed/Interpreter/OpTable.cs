@@ -70,6 +70,8 @@ internal static class OpTable
     private static void DefineAll()
     {
         Define(Op.Unreachable, "");
+        Define(Op.Fuel, "i");
+        Define(Op.CheckInterrupt, "");
         Define(Op.Br, "t");
         Define(Op.BrIf, "st");
         Define(Op.BrIfNot, "st");
@@ -285,6 +287,7 @@ internal static class OpTable
         Define(Op.F64AddLoad, "rsso");
         Define(Op.F64MulLoad, "rsso");
         Define(Op.Const128, "rV");
+        Define(Op.FuelDynamic, "si");
         Define(Op.Select2, "rsss");
         Define(Op.GlobalGet2, "rg");
         Define(Op.GlobalSet2, "gs");

@@ -97,8 +97,9 @@ internal sealed partial class Translator
         ref var control = ref PushControl(kind, parameters, results);
         if (kind == ControlKind.Loop)
         {
-            // Hook point: loop back-edges land here (fuel and interruption checks).
+            // Loop back-edges land here: the interruption check, then the body's first fuel charge.
             control.LoopStart = _length;
+            if (_interruptChecks) Emit(Op.CheckInterrupt);
         }
         ForgetLastResult();
     }

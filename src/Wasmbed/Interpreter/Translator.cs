@@ -1,4 +1,5 @@
 using Wasmbed.Format;
+using Wasmbed.Runtime;
 
 namespace Wasmbed.Interpreter;
 
@@ -30,7 +31,9 @@ internal sealed partial class Translator
     {
         ref object? cache = ref module.Translations[definedIndex];
         if (Volatile.Read(ref cache) is TranslatedFunction existing) return existing;
-        var translated = (s_cached ??= new Translator()).Translate(module.Description, definedIndex);
+        var options = module.Engine.Options;
+        var checks = (options.ConsumeFuel ? SandboxChecks.Fuel : 0) | (options.Interruptible ? SandboxChecks.Interrupt : 0);
+        var translated = (s_cached ??= new Translator()).Translate(module.Description, definedIndex, checks);
         // Modules are shared between stores on different threads: the first finished translation wins.
         return (TranslatedFunction)(Interlocked.CompareExchange(ref cache, translated, null) ?? translated);
     }
@@ -41,8 +44,11 @@ internal sealed partial class Translator
         for (int i = 0; i < module.Translations.Length; i++) GetOrTranslate(module, i);
     }
 
-    /// <summary>Translates one defined function of a validated module.</summary>
-    public TranslatedFunction Translate(ModuleDescription module, int definedIndex)
+    /// <summary>
+    /// Translates one defined function of a validated module, with the sandbox checks in <paramref name="checks"/>
+    /// (none by default: code without them pays nothing for them).
+    /// </summary>
+    public TranslatedFunction Translate(ModuleDescription module, int definedIndex, SandboxChecks checks = SandboxChecks.None)
     {
         _module = module;
         _type = module.Types[(int)module.FunctionTypeIndices[definedIndex]];
@@ -50,6 +56,10 @@ internal sealed partial class Translator
         ResetFunctionState();
         DeclareLocals(_type, body);
         PushFunctionControl(_type);
+        _interruptChecks = (checks & SandboxChecks.Interrupt) != 0;
+        _fuelChecks = (checks & SandboxChecks.Fuel) != 0;
+        if (_fuelChecks) _fuel = new FuelPlan.Cursor(FuelPlan.Compute(module, definedIndex));
+        if (_interruptChecks) Emit(Op.CheckInterrupt);   // function entry
 
         var bytes = module.Bytes.Span;
         var reader = new InstructionReader(bytes, body.CodeOffset, body.CodeOffset + body.CodeLength);
@@ -57,6 +67,7 @@ internal sealed partial class Translator
         {
             var instruction = reader.Read();
             if (Top.Unreachable && SkipsDeadInstruction(instruction.Opcode)) continue;
+            if (_fuelChecks) EmitFuelCharges(in instruction);
             TranslateInstruction(in instruction);
         }
 
@@ -69,6 +80,28 @@ internal sealed partial class Translator
         _module = null!;
         _type = null!;
         return translated;
+    }
+
+    // ---- sandbox checks (docs/sandbox.md) ----
+
+    private bool _interruptChecks;
+    private bool _fuelChecks;
+    private FuelPlan.Cursor _fuel;
+
+    /// <summary>
+    /// Emits the fuel charges before <paramref name="instruction"/>: its segment's charge if it starts one (the
+    /// shared <see cref="FuelPlan"/>), then its dynamic charge if its cost grows with its count operand.
+    /// </summary>
+    private void EmitFuelCharges(in Instruction instruction)
+    {
+        int cost = _fuel.ChargeAt(instruction.Offset);
+        if (cost > 0) Emit(Op.Fuel, cost);
+        if (FuelCosts.HasDynamicCost(instruction.Opcode, out int scale))
+        {
+            // The count is the topmost operand; a constant is put in its slot once, for the charge and the instruction.
+            if (Peek().Kind == OperandKind.Const) Materialize(_stackCount - 1);
+            Emit(Op.FuelDynamic, Use(Peek()), scale);
+        }
     }
 
     /// <summary>
@@ -172,4 +205,15 @@ internal sealed partial class Translator
         index++;
         slot += Width(type);
     }
+}
+
+/// <summary>Which sandbox checks translated code contains (from <see cref="EngineOptions"/>).</summary>
+[Flags]
+internal enum SandboxChecks
+{
+    None = 0,
+    /// <summary>Fuel charges per segment and per bulk instruction (<see cref="EngineOptions.ConsumeFuel"/>).</summary>
+    Fuel = 1,
+    /// <summary>Interruption checks at function entry and loop headers (<see cref="EngineOptions.Interruptible"/>).</summary>
+    Interrupt = 2,
 }

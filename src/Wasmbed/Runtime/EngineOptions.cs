@@ -30,4 +30,19 @@ public sealed class EngineOptions
     /// will read (default 1 GiB), so that an endless or hostile stream cannot exhaust memory.
     /// </summary>
     public long MaxModuleSize { get; init; } = 1L << 30;
+
+    /// <summary>
+    /// Whether code consumes fuel (docs/sandbox.md): every store starts with none, the host gives it with
+    /// <see cref="Store.Fuel"/>/<see cref="Store.AddFuel"/>, and a call that runs out traps with
+    /// <see cref="TrapCode.OutOfFuel"/> (an interpreter call started with <see cref="Function.InvokeResumable"/> can
+    /// be resumed). When false (the default) code is generated without any fuel accounting.
+    /// </summary>
+    public bool ConsumeFuel { get; init; }
+
+    /// <summary>
+    /// Whether code checks for interruption at every loop iteration and function entry, so that a store's
+    /// <see cref="Store.Timeout"/>, <see cref="Store.CancellationToken"/> and <see cref="Store.Interrupt"/> can stop
+    /// a running call (<see cref="TrapCode.Interrupted"/>). When false (the default) code has no such checks.
+    /// </summary>
+    public bool Interruptible { get; init; }
 }

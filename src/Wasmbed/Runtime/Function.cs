@@ -60,15 +60,9 @@ public sealed partial class Function : Extern
     public void Invoke(ReadOnlySpan<Value> arguments, Span<Value> results)
     {
         var type = Type;
-        if (arguments.Length != type.Parameters.Count)
-            throw new ArgumentException($"{Describe()} takes {type.Parameters.Count} arguments, not {arguments.Length}", nameof(arguments));
         if (results.Length != type.Results.Count)
             throw new ArgumentException($"{Describe()} returns {type.Results.Count} results, not {results.Length}", nameof(results));
-        for (int i = 0; i < arguments.Length; i++)
-        {
-            if (arguments[i].Type != type.Parameters[i])
-                throw new ArgumentException($"argument {i} of {Describe()} must be {type.Parameters[i].ToText()}, not {arguments[i].Type.ToText()}", nameof(arguments));
-        }
+        CheckArguments(arguments);
 
         int slotCount = Math.Max(Inner.ParameterSlots, Inner.ResultSlots);
         Span<ulong> slots = slotCount <= 32 ? stackalloc ulong[32].Slice(0, slotCount) : new ulong[slotCount];
@@ -77,6 +71,40 @@ public sealed partial class Function : Extern
         Invocation.Call(Store, Inner, slots);
         index = 0;
         for (int i = 0; i < results.Length; i++) results[i] = Value.ReadSlots(Store, type.Results[i], slots, ref index);
+    }
+
+    /// <summary>
+    /// Calls the function so that, if the store runs out of fuel, the call stops instead of failing and can be
+    /// resumed once fuel is added (<see cref="ResumableCall.Resume"/>). Running out inside a host function's
+    /// own call back into WebAssembly still traps, since the host's .NET frames cannot be kept.
+    /// </summary>
+    /// <exception cref="ArgumentException">The arguments do not match <see cref="Type"/>.</exception>
+    /// <exception cref="NotSupportedException">The engine's tier is not the interpreter.</exception>
+    /// <exception cref="TrapException">Execution trapped for another reason than fuel.</exception>
+    public ResumableCall InvokeResumable(params Value[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (Store.Engine.Options.Tier != ExecutionTier.Interpreter)
+            throw new NotSupportedException("only the interpreter can resume a call that ran out of fuel");
+        CheckArguments(arguments);
+        var slots = new ulong[Math.Max(Inner.ParameterSlots, Inner.ResultSlots)];
+        int index = 0;
+        foreach (var argument in arguments) argument.WriteSlots(Store, slots, ref index);
+        if (Inner is WasmFunction wasm && wasm.Instance.IsDisposed) throw new ObjectDisposedException(nameof(Instance));
+        var suspended = Invocation.WithCallBounds(Store, () => Interpreter.Executor.InvokeResumable(Store, Inner, slots));
+        return new ResumableCall(this, slots, suspended);
+    }
+
+    private void CheckArguments(ReadOnlySpan<Value> arguments)
+    {
+        var type = Type;
+        if (arguments.Length != type.Parameters.Count)
+            throw new ArgumentException($"{Describe()} takes {type.Parameters.Count} arguments, not {arguments.Length}", nameof(arguments));
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            if (arguments[i].Type != type.Parameters[i])
+                throw new ArgumentException($"argument {i} of {Describe()} must be {type.Parameters[i].ToText()}, not {arguments[i].Type.ToText()}", nameof(arguments));
+        }
     }
 
     private string Describe() => Name is { } name ? $"function {name}" : "the function";
@@ -90,6 +118,32 @@ internal static class Invocation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Call(Store store, FunctionInstance function, Span<ulong> slots)
     {
+        if (store.HasCallBounds) CallWithBounds(store, function, slots);
+        else CallUnbounded(store, function, slots);
+    }
+
+    /// <summary>An outermost call runs inside the store's deadline and cancellation watch; nested ones share it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CallWithBounds(Store store, FunctionInstance function, Span<ulong> slots)
+    {
+        if (!store.ArmCallBounds())
+        {
+            CallUnbounded(store, function, slots);
+            return;
+        }
+        try
+        {
+            CallUnbounded(store, function, slots);
+        }
+        finally
+        {
+            store.DisarmCallBounds();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CallUnbounded(Store store, FunctionInstance function, Span<ulong> slots)
+    {
         if (function is HostFunction host)
         {
             host.Invoke(new Caller(store, null), slots);
@@ -98,6 +152,20 @@ internal static class Invocation
         var wasm = (WasmFunction)function;
         if (wasm.Instance.IsDisposed) ThrowDisposed();
         Interpreter.Executor.Invoke(store, function, slots);
+    }
+
+    /// <summary>Runs <paramref name="call"/> inside the store's deadline and cancellation watch, as <see cref="Call"/> does.</summary>
+    internal static T WithCallBounds<T>(Store store, Func<T> call)
+    {
+        if (!store.HasCallBounds || !store.ArmCallBounds()) return call();
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            store.DisarmCallBounds();
+        }
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -19,6 +19,7 @@ internal static class Instantiator
         if (imports.Count != description.Imports.Count)
             throw new WasmLinkException($"the module has {description.Imports.Count} imports but {imports.Count} were given");
 
+        store.Resources.AddInstance(description);
         var instance = new ModuleInstance(module, store) { Name = module.Name };
         var engine = store.Engine;
         var types = new FunctionType[description.Types.Count];
@@ -116,10 +117,10 @@ internal static class Instantiator
         }
 
         for (int i = 0; i < description.Tables.Count; i++)
-            tables[description.ImportedTableCount + i] = new TableInstance(description.Tables[i], 0, store.Limits.MaxTableElements);
+            tables[description.ImportedTableCount + i] = new TableInstance(description.Tables[i], 0, store.Limits.MaxTableElements, store.Resources);
 
         for (int i = 0; i < description.Memories.Count; i++)
-            memories[description.ImportedMemoryCount + i] = new MemoryInstance(description.Memories[i], store.Limits.MaxMemoryPages);
+            memories[description.ImportedMemoryCount + i] = new MemoryInstance(description.Memories[i], store.Limits.MaxMemoryPages, store.Resources);
 
         // Initializers may read imported globals (global.get) and take function references (ref.func), both in place by now.
         for (int i = 0; i < description.Globals.Count; i++)

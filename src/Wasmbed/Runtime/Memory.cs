@@ -30,7 +30,7 @@ public sealed class Memory : Extern
             throw new ArgumentException("memory size must be at most 65536 pages (4GiB)", nameof(type));
         if (limits.Maximum < limits.Minimum)
             throw new ArgumentException("size minimum must not be greater than maximum", nameof(type));
-        Inner = new MemoryInstance(type, store.Limits.MaxMemoryPages) { Wrapper = this };
+        Inner = new MemoryInstance(type, store.Limits.MaxMemoryPages, store.Resources) { Wrapper = this };
     }
 
     internal MemoryInstance Inner { get; }

@@ -12,13 +12,26 @@ internal sealed class MemoryInstance
     /// <summary>The most pages one managed array can hold (just under 2 GiB); growth past it fails with -1.</summary>
     public const uint ImplementationMaxPages = 32767;
 
-    public MemoryInstance(MemoryType type, uint pageLimit = ImplementationMaxPages)
+    /// <summary>Creates a memory of <paramref name="type"/>'s minimum size, admitted by <paramref name="resources"/> (the owning store's) when given.</summary>
+    /// <exception cref="WasmLinkException">The minimum exceeds <paramref name="pageLimit"/>, the store refuses it or the host has no memory for it.</exception>
+    public MemoryInstance(MemoryType type, uint pageLimit = ImplementationMaxPages, StoreResources? resources = null)
     {
         Maximum = type.Limits.Maximum;
         PageLimit = Math.Min(pageLimit, ImplementationMaxPages);
-        if (type.Limits.Minimum > PageLimit)
-            throw new WasmLinkException($"memory of {type.Limits.Minimum} pages exceeds the limit of {PageLimit} pages");
-        Bytes = type.Limits.Minimum == 0 ? [] : new byte[(long)type.Limits.Minimum * MemoryType.PageSize];
+        uint minimum = type.Limits.Minimum;
+        if (minimum > PageLimit)
+            throw new WasmLinkException($"resource limit exceeded: memory of {minimum} pages exceeds the limit of {PageLimit} pages");
+        resources?.AddMemory(minimum, Maximum);
+        Resources = resources;
+        try
+        {
+            Bytes = minimum == 0 ? [] : new byte[(long)minimum * MemoryType.PageSize];
+        }
+        catch (OutOfMemoryException)
+        {
+            resources?.MemoryGrowFailed(0, minimum);
+            throw new WasmLinkException($"resource limit exceeded: no host memory for a memory of {minimum} pages");
+        }
     }
 
     public byte[] Bytes { get; private set; }
@@ -32,8 +45,8 @@ internal sealed class MemoryInstance
 
     public MemoryType Type => new(new Limits(Pages, Maximum));
 
-    /// <summary>Called before each growth with (current pages, requested pages); returning false refuses it.</summary>
-    public Func<uint, uint, bool>? GrowthFilter { get; set; }
+    /// <summary>The owning store's accounting, asked before each growth; null for memories outside a store.</summary>
+    public StoreResources? Resources { get; }
 
     /// <summary>spec: 4.4.7 memory.grow — returns the old size in pages, or -1 when the memory cannot grow.</summary>
     public int Grow(uint deltaPages)
@@ -43,7 +56,8 @@ internal sealed class MemoryInstance
         if (wanted > MemoryType.MaxPages || wanted > (Maximum ?? MemoryType.MaxPages) || wanted > PageLimit)
             return -1;
         if (deltaPages == 0) return (int)old;
-        if (GrowthFilter is { } filter && !filter(old, (uint)wanted)) return -1;
+        // spec: 4.4.7 memory.grow may fail for any reason the embedder chooses: the store's limits and limiter decide first.
+        if (Resources is { } resources && !resources.MemoryGrowing(old, (uint)wanted, Maximum)) return -1;
         byte[] grown;
         try
         {
@@ -51,6 +65,8 @@ internal sealed class MemoryInstance
         }
         catch (OutOfMemoryException)
         {
+            // Never a host failure: WebAssembly sees an ordinary refusal.
+            Resources?.MemoryGrowFailed(old, (uint)wanted);
             return -1;
         }
         Buffer.BlockCopy(Bytes, 0, grown, 0, Bytes.Length);

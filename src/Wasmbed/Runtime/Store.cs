@@ -19,6 +19,7 @@ public sealed partial class Store
         engine.ThrowIfDisposed();
         Engine = engine;
         Limits = limits ?? new StoreLimits();
+        Resources = new StoreResources(Limits);
     }
 
     /// <summary>The engine whose modules can be instantiated here.</summary>
@@ -26,6 +27,9 @@ public sealed partial class Store
 
     /// <summary>The resource limits of this store.</summary>
     public StoreLimits Limits { get; }
+
+    /// <summary>What the store has allocated, checked against <see cref="Limits"/>.</summary>
+    internal StoreResources Resources { get; }
 
     /// <summary>Per-store state of the interpreter (its value and frame stacks), created on first use.</summary>
     internal object? InterpreterState { get; set; }

@@ -21,7 +21,7 @@ public sealed class Table : Extern
         if (type.Limits.Maximum < type.Limits.Minimum)
             throw new ArgumentException("size minimum must not be greater than maximum", nameof(type));
         var (bits, _) = RawOf(store, type.ElementType, initialValue);
-        Inner = new TableInstance(type, bits, store.Limits.MaxTableElements) { Wrapper = this };
+        Inner = new TableInstance(type, bits, store.Limits.MaxTableElements, store.Resources) { Wrapper = this };
     }
 
     internal TableInstance Inner { get; }

@@ -16,10 +16,17 @@ public sealed class SpecSuiteTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void Interpreter(string file)
+    public void Interpreter(string file) => Run(file, new EngineOptions { Tier = ExecutionTier.Interpreter });
+
+    /// <summary>The same files with fuel accounting and interruption checks in the code: neither may change a result.</summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void InterpreterWithFuelAndInterruption(string file) =>
+        Run(file, new EngineOptions { Tier = ExecutionTier.Interpreter, ConsumeFuel = true, Interruptible = true });
+
+    private void Run(string file, EngineOptions options)
     {
-        var runner = new WastRunner(new EngineOptions { Tier = ExecutionTier.Interpreter },
-            Path.Combine(TestPaths.Repository(), "tests", "spec-skips.txt"));
+        var runner = new WastRunner(options, Path.Combine(TestPaths.Repository(), "tests", "spec-skips.txt"));
         var result = runner.RunFile(Path.Combine(TestPaths.SpecSuite("2.0"), file));
         foreach (var line in result.Failures.Concat(result.Skips)) output.WriteLine(line);
         output.WriteLine($"{file}: {result.Passed} passed, {result.Failed} failed, {result.Skipped} skipped");
