@@ -28,9 +28,22 @@ internal static class Disassembler
     private static void AppendInstruction(StringBuilder text, ReadOnlySpan<int> code, int pc)
     {
         var op = (Op)code[0];
+        int at = 1;
+        if (OpTable.IsFused(op, out var firstOp, out var secondOp))
+        {
+            // A fused pair prints as its two ops (branch targets are still relative to the fused instruction).
+            AppendOp(text, firstOp, code, ref at, pc);
+            text.Append(" ; ");
+            AppendOp(text, secondOp, code, ref at, pc);
+            return;
+        }
+        AppendOp(text, op, code, ref at, pc);
+    }
+
+    private static void AppendOp(StringBuilder text, Op op, ReadOnlySpan<int> code, ref int at, int pc)
+    {
         var layout = OpTable.Layout(op);
         text.Append(op.ToString());
-        int at = 1;
         bool first = true;
         foreach (char kind in layout)
         {

@@ -71,6 +71,7 @@ internal sealed partial class Translator
             TranslateInstruction(in instruction);
         }
 
+        if (FusesPairs) FuseAdjacentPairs();
         MakeBranchTargetsRelative();
         uint functionIndex = (uint)(module.ImportedFunctionCount + definedIndex);
         int resultSlots = FunctionInstanceSlots(_type.Results);

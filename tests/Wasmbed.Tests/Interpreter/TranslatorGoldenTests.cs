@@ -26,15 +26,12 @@ public class TranslatorGoldenTests
                                  (call $fib (i32.sub (local.get 0) (i32.const 2))))))))
             """, "fib", """
             function 0: params 1, locals 1, frame 4, results 1
-               0: BrIfI32GeSImm $0, 2, @9
-               4: Copy $1 = $0
-               7: Br @27
-               9: I32AddImm $1 = $0, -1
-              13: CallInternal func 0, $1
-              16: I32AddImm $2 = $0, -2
-              20: CallInternal func 0, $2
-              23: I32Add $1 = $1, $2
-              27: ReturnValue $1
+               0: BrIfI32GeSImm $0, 2, @8
+               4: Copy $1 = $0 ; Br @24
+               8: I32AddImm $1 = $0, -1 ; CallInternal func 0, $1
+              14: I32AddImm $2 = $0, -2 ; CallInternal func 0, $2
+              20: I32Add $1 = $1, $2
+              24: ReturnValue $1
             """);
     }
 
@@ -55,12 +52,11 @@ public class TranslatorGoldenTests
                 (local.get $s)))
             """, "sum", """
             function 0: params 2, locals 3, frame 5, results 1
-               0: BrIfNot $1, @18
+               0: BrIfNot $1, @17
                3: I32AddLoad $2 = $2, $0, +0
-               8: I32AddImm $0 = $0, 4
-              12: I32AddImm $1 = $1, -1
-              16: Br @0
-              18: ReturnValue $2
+               8: I32AddImm $0 = $0, 4 ; I32AddImm $1 = $1, -1
+              15: Br @0
+              17: ReturnValue $2
             """);
     }
 
