@@ -27,17 +27,21 @@ internal static class Disassembler
 
     private static void AppendInstruction(StringBuilder text, ReadOnlySpan<int> code, int pc)
     {
-        var op = (Op)code[0];
         int at = 1;
-        if (OpTable.IsFused(op, out var firstOp, out var secondOp))
+        AppendOpOrFused(text, (Op)code[0], code, ref at, pc);
+    }
+
+    /// <summary>A fused op prints as the ops it executes, separated by " ; " (branch targets stay relative to the fused instruction).</summary>
+    private static void AppendOpOrFused(StringBuilder text, Op op, ReadOnlySpan<int> code, ref int at, int pc)
+    {
+        if (!OpTable.IsFused(op, out var first, out var second))
         {
-            // A fused pair prints as its two ops (branch targets are still relative to the fused instruction).
-            AppendOp(text, firstOp, code, ref at, pc);
-            text.Append(" ; ");
-            AppendOp(text, secondOp, code, ref at, pc);
+            AppendOp(text, op, code, ref at, pc);
             return;
         }
-        AppendOp(text, op, code, ref at, pc);
+        AppendOpOrFused(text, first, code, ref at, pc);
+        text.Append(" ; ");
+        AppendOpOrFused(text, second, code, ref at, pc);
     }
 
     private static void AppendOp(StringBuilder text, Op op, ReadOnlySpan<int> code, ref int at, int pc)
