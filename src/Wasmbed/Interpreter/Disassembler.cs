@@ -27,10 +27,27 @@ internal static class Disassembler
 
     private static void AppendInstruction(StringBuilder text, ReadOnlySpan<int> code, int pc)
     {
-        var op = (Op)code[0];
+        int at = 1;
+        AppendOpOrFused(text, (Op)code[0], code, ref at, pc);
+    }
+
+    /// <summary>A fused op prints as the ops it executes, separated by " ; " (branch targets stay relative to the fused instruction).</summary>
+    private static void AppendOpOrFused(StringBuilder text, Op op, ReadOnlySpan<int> code, ref int at, int pc)
+    {
+        if (!OpTable.IsFused(op, out var first, out var second))
+        {
+            AppendOp(text, op, code, ref at, pc);
+            return;
+        }
+        AppendOpOrFused(text, first, code, ref at, pc);
+        text.Append(" ; ");
+        AppendOpOrFused(text, second, code, ref at, pc);
+    }
+
+    private static void AppendOp(StringBuilder text, Op op, ReadOnlySpan<int> code, ref int at, int pc)
+    {
         var layout = OpTable.Layout(op);
         text.Append(op.ToString());
-        int at = 1;
         bool first = true;
         foreach (char kind in layout)
         {

@@ -31,6 +31,7 @@ internal static partial class Executor
 
         while (true)
         {
+            OpProfile.Record(ref ip);
             switch ((Op)ip)
             {
                 case Op.Unreachable:
@@ -87,7 +88,7 @@ internal static partial class Executor
                     length = 5;
                     goto call;
                 case Op.Copy:
-                    Slot(ref frame, ref ip, 1) = Slot(ref frame, ref ip, 2);
+                    Body.Copy(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.Copy2:
@@ -103,12 +104,7 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.Select:
-                    {
-                        // Branch-free: select conditions are often unpredictable (compilers emit select to avoid branches).
-                        ulong first = Slot(ref frame, ref ip, 2), second = Slot(ref frame, ref ip, 3);
-                        ulong mask = 0UL - Unsafe.BitCast<bool, byte>((uint)Slot(ref frame, ref ip, 4) != 0);
-                        Slot(ref frame, ref ip, 1) = second ^ ((first ^ second) & mask);
-                    }
+                    Body.Select(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 5);
                     continue;
                 case Op.GlobalGet:
@@ -120,7 +116,7 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.Load32:
-                    Slot(ref frame, ref ip, 1) = Unsafe.ReadUnaligned<uint>(ref Address(memory, (uint)Slot(ref frame, ref ip, 2), (uint)Imm(ref ip, 3), 4));
+                    Body.Load32(ref frame, ref ip, memory);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.Load64:
@@ -164,16 +160,15 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.Store32:
-                    Unsafe.WriteUnaligned(ref Address(memory, (uint)Slot(ref frame, ref ip, 1), (uint)Imm(ref ip, 3), 4), (uint)Slot(ref frame, ref ip, 2));
+                    Body.Store32(ref frame, ref ip, memory);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.Store64:
-                    Unsafe.WriteUnaligned(ref Address(memory, (uint)Slot(ref frame, ref ip, 1), (uint)Imm(ref ip, 3), 8), Slot(ref frame, ref ip, 2));
+                    Body.Store64(ref frame, ref ip, memory);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32AddLoad:
-                    Slot(ref frame, ref ip, 1) = (uint)(I32(ref frame, ref ip, 2)
-                        + Unsafe.ReadUnaligned<int>(ref Address(memory, (uint)Slot(ref frame, ref ip, 3), (uint)Imm(ref ip, 4), 4)));
+                    Body.I32AddLoad(ref frame, ref ip, memory);
                     ip = ref Unsafe.Add(ref ip, 5);
                     continue;
                 case Op.I64AddLoad:
@@ -192,13 +187,11 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 5);
                     continue;
                 case Op.F64AddLoad:
-                    Slot(ref frame, ref ip, 1) = Bits(F64(ref frame, ref ip, 2)
-                        + Unsafe.ReadUnaligned<double>(ref Address(memory, (uint)Slot(ref frame, ref ip, 3), (uint)Imm(ref ip, 4), 8)));
+                    Body.F64AddLoad(ref frame, ref ip, memory);
                     ip = ref Unsafe.Add(ref ip, 5);
                     continue;
                 case Op.F64MulLoad:
-                    Slot(ref frame, ref ip, 1) = Bits(F64(ref frame, ref ip, 2)
-                        * Unsafe.ReadUnaligned<double>(ref Address(memory, (uint)Slot(ref frame, ref ip, 3), (uint)Imm(ref ip, 4), 8)));
+                    Body.F64MulLoad(ref frame, ref ip, memory);
                     ip = ref Unsafe.Add(ref ip, 5);
                     continue;
                 case Op.MemorySize:
@@ -214,16 +207,16 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, I32(ref frame, ref ip, 1) == I32(ref frame, ref ip, 2) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32Ne:
-                    ip = ref Unsafe.Add(ref ip, I32(ref frame, ref ip, 1) != I32(ref frame, ref ip, 2) ? Imm(ref ip, 3) : 4);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32Ne(ref frame, ref ip) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32LtS:
-                    ip = ref Unsafe.Add(ref ip, I32(ref frame, ref ip, 1) < I32(ref frame, ref ip, 2) ? Imm(ref ip, 3) : 4);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32LtS(ref frame, ref ip) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32LtU:
-                    ip = ref Unsafe.Add(ref ip, (uint)Slot(ref frame, ref ip, 1) < (uint)Slot(ref frame, ref ip, 2) ? Imm(ref ip, 3) : 4);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32LtU(ref frame, ref ip) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32GtS:
-                    ip = ref Unsafe.Add(ref ip, I32(ref frame, ref ip, 1) > I32(ref frame, ref ip, 2) ? Imm(ref ip, 3) : 4);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32GtS(ref frame, ref ip) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32GtU:
                     ip = ref Unsafe.Add(ref ip, (uint)Slot(ref frame, ref ip, 1) > (uint)Slot(ref frame, ref ip, 2) ? Imm(ref ip, 3) : 4);
@@ -244,19 +237,19 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, I32(ref frame, ref ip, 1) == Imm(ref ip, 2) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32NeImm:
-                    ip = ref Unsafe.Add(ref ip, I32(ref frame, ref ip, 1) != Imm(ref ip, 2) ? Imm(ref ip, 3) : 4);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32NeImm(ref frame, ref ip) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32LtSImm:
-                    ip = ref Unsafe.Add(ref ip, I32(ref frame, ref ip, 1) < Imm(ref ip, 2) ? Imm(ref ip, 3) : 4);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32LtSImm(ref frame, ref ip) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32LtUImm:
-                    ip = ref Unsafe.Add(ref ip, (uint)Slot(ref frame, ref ip, 1) < (uint)Imm(ref ip, 2) ? Imm(ref ip, 3) : 4);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32LtUImm(ref frame, ref ip) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32GtSImm:
-                    ip = ref Unsafe.Add(ref ip, I32(ref frame, ref ip, 1) > Imm(ref ip, 2) ? Imm(ref ip, 3) : 4);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32GtSImm(ref frame, ref ip) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32GtUImm:
-                    ip = ref Unsafe.Add(ref ip, (uint)Slot(ref frame, ref ip, 1) > (uint)Imm(ref ip, 2) ? Imm(ref ip, 3) : 4);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32GtUImm(ref frame, ref ip) ? Imm(ref ip, 3) : 4);
                     continue;
                 case Op.BrIfI32LeSImm:
                     ip = ref Unsafe.Add(ref ip, I32(ref frame, ref ip, 1) <= Imm(ref ip, 2) ? Imm(ref ip, 3) : 4);
@@ -419,7 +412,7 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.I32Add:
-                    Slot(ref frame, ref ip, 1) = (uint)(I32(ref frame, ref ip, 2) + I32(ref frame, ref ip, 3));
+                    Body.I32Add(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32Sub:
@@ -447,15 +440,15 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32And:
-                    Slot(ref frame, ref ip, 1) = (uint)(I32(ref frame, ref ip, 2) & I32(ref frame, ref ip, 3));
+                    Body.I32And(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32Or:
-                    Slot(ref frame, ref ip, 1) = (uint)(I32(ref frame, ref ip, 2) | I32(ref frame, ref ip, 3));
+                    Body.I32Or(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32Xor:
-                    Slot(ref frame, ref ip, 1) = (uint)(I32(ref frame, ref ip, 2) ^ I32(ref frame, ref ip, 3));
+                    Body.I32Xor(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32Shl:
@@ -715,7 +708,7 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.I32Extend16S:
-                    Slot(ref frame, ref ip, 1) = (uint)((short)I32(ref frame, ref ip, 2));
+                    Body.I32Extend16S(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.I64Extend8S:
@@ -735,7 +728,7 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.I32AddImm:
-                    Slot(ref frame, ref ip, 1) = (uint)(I32(ref frame, ref ip, 2) + Imm(ref ip, 3));
+                    Body.I32AddImm(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32MulImm:
@@ -751,11 +744,11 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32XorImm:
-                    Slot(ref frame, ref ip, 1) = (uint)(I32(ref frame, ref ip, 2) ^ Imm(ref ip, 3));
+                    Body.I32XorImm(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32ShlImm:
-                    Slot(ref frame, ref ip, 1) = (uint)(I32(ref frame, ref ip, 2) << Imm(ref ip, 3));
+                    Body.I32ShlImm(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32ShrSImm:
@@ -763,11 +756,11 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32ShrUImm:
-                    Slot(ref frame, ref ip, 1) = (uint)(I32(ref frame, ref ip, 2) >>> Imm(ref ip, 3));
+                    Body.I32ShrUImm(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32RotlImm:
-                    Slot(ref frame, ref ip, 1) = BitOperations.RotateLeft((uint)Slot(ref frame, ref ip, 2), Imm(ref ip, 3));
+                    Body.I32RotlImm(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32RotrImm:
@@ -783,7 +776,7 @@ internal static partial class Executor
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32LtSImm:
-                    Slot(ref frame, ref ip, 1) = I32(ref frame, ref ip, 2) < Imm(ref ip, 3) ? 1UL : 0UL;
+                    Body.I32LtSImm(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.I32LtUImm:
@@ -893,6 +886,175 @@ internal static partial class Executor
                 case Op.I64GeUImm:
                     Slot(ref frame, ref ip, 1) = Slot(ref frame, ref ip, 2) >= (ulong)(long)Imm(ref ip, 3) ? 1UL : 0UL;
                     ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                // ---- fused pairs (Translator.Fusion.cs): the first op's body, then the second's ----
+                case Op.F64MulLoadThenF64AddLoad:
+                    Body.F64MulLoad(ref frame, ref ip, memory);
+                    Body.F64AddLoad(ref frame, ref Unsafe.Add(ref ip, 4), memory);
+                    ip = ref Unsafe.Add(ref ip, 9);
+                    continue;
+                case Op.F64AddLoadThenStore64:
+                    Body.F64AddLoad(ref frame, ref ip, memory);
+                    Body.Store64(ref frame, ref Unsafe.Add(ref ip, 4), memory);
+                    ip = ref Unsafe.Add(ref ip, 8);
+                    continue;
+                case Op.Store64ThenI32AddImm:
+                    Body.Store64(ref frame, ref ip, memory);
+                    Body.I32AddImm(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32AddImmThenF64MulLoad:
+                    Body.I32AddImm(ref frame, ref ip);
+                    Body.F64MulLoad(ref frame, ref Unsafe.Add(ref ip, 3), memory);
+                    ip = ref Unsafe.Add(ref ip, 8);
+                    continue;
+                case Op.I32AddImmThenI32AddImm:
+                    Body.I32AddImm(ref frame, ref ip);
+                    Body.I32AddImm(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32RotlImmThenI32Xor:
+                    Body.I32RotlImm(ref frame, ref ip);
+                    Body.I32Xor(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32RotlImmThenI32RotlImm:
+                    Body.I32RotlImm(ref frame, ref ip);
+                    Body.I32RotlImm(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32XorThenI32RotlImm:
+                    Body.I32Xor(ref frame, ref ip);
+                    Body.I32RotlImm(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32ShrUImmThenI32Xor:
+                    Body.I32ShrUImm(ref frame, ref ip);
+                    Body.I32Xor(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32XorThenI32ShrUImm:
+                    Body.I32Xor(ref frame, ref ip);
+                    Body.I32ShrUImm(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32XorThenI32Add:
+                    Body.I32Xor(ref frame, ref ip);
+                    Body.I32Add(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32AddThenI32Add:
+                    Body.I32Add(ref frame, ref ip);
+                    Body.I32Add(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32AddThenI32AddImm:
+                    Body.I32Add(ref frame, ref ip);
+                    Body.I32AddImm(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32AddThenCopy:
+                    Body.I32Add(ref frame, ref ip);
+                    Body.Copy(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 6);
+                    continue;
+                case Op.I32AddLoadThenI32Add:
+                    Body.I32AddLoad(ref frame, ref ip, memory);
+                    Body.I32Add(ref frame, ref Unsafe.Add(ref ip, 4));
+                    ip = ref Unsafe.Add(ref ip, 8);
+                    continue;
+                case Op.I32AddImmThenI32AddLoad:
+                    Body.I32AddImm(ref frame, ref ip);
+                    Body.I32AddLoad(ref frame, ref Unsafe.Add(ref ip, 3), memory);
+                    ip = ref Unsafe.Add(ref ip, 8);
+                    continue;
+                case Op.I32AndThenI32Xor:
+                    Body.I32And(ref frame, ref ip);
+                    Body.I32Xor(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32AndThenI32And:
+                    Body.I32And(ref frame, ref ip);
+                    Body.I32And(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32AndThenI32Or:
+                    Body.I32And(ref frame, ref ip);
+                    Body.I32Or(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.CopyThenCopy:
+                    Body.Copy(ref frame, ref ip);
+                    Body.Copy(ref frame, ref Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                case Op.CopyThenI32RotlImm:
+                    Body.Copy(ref frame, ref ip);
+                    Body.I32RotlImm(ref frame, ref Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 6);
+                    continue;
+                case Op.CopyThenI32AddImm:
+                    Body.Copy(ref frame, ref ip);
+                    Body.I32AddImm(ref frame, ref Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 6);
+                    continue;
+                case Op.CopyThenI32And:
+                    Body.Copy(ref frame, ref ip);
+                    Body.I32And(ref frame, ref Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 6);
+                    continue;
+                case Op.I32AddImmThenLoad32:
+                    Body.I32AddImm(ref frame, ref ip);
+                    Body.Load32(ref frame, ref Unsafe.Add(ref ip, 3), memory);
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32AddImmThenStore32:
+                    Body.I32AddImm(ref frame, ref ip);
+                    Body.Store32(ref frame, ref Unsafe.Add(ref ip, 3), memory);
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.Store32ThenStore32:
+                    Body.Store32(ref frame, ref ip, memory);
+                    Body.Store32(ref frame, ref Unsafe.Add(ref ip, 3), memory);
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32ShlImmThenI32XorImm:
+                    Body.I32ShlImm(ref frame, ref ip);
+                    Body.I32XorImm(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 7);
+                    continue;
+                case Op.I32Extend16SThenI32LtSImm:
+                    Body.I32Extend16S(ref frame, ref ip);
+                    Body.I32LtSImm(ref frame, ref Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 6);
+                    continue;
+                case Op.I32LtSImmThenSelect:
+                    Body.I32LtSImm(ref frame, ref ip);
+                    Body.Select(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 8);
+                    continue;
+                case Op.I32AddImmThenCallInternal:
+                    Body.I32AddImm(ref frame, ref ip);
+                    {
+                        int index = Imm(ref ip, 4);
+                        var target = context.Translations[index] as TranslatedFunction ?? Translator.GetOrTranslate(context.Instance.Module, index);
+                        frame = ref context.PushFrame(ref ip, 6, target, context.Instance, Imm(ref ip, 5));
+                        ip = ref MemoryMarshal.GetArrayDataReference(target.Code);
+                        continue;
+                    }
+                case Op.I32AddThenReturnValue:
+                    Body.I32Add(ref frame, ref ip);
+                    frame = Slot(ref frame, ref ip, 4);
+                    goto functionReturn;
+                case Op.SelectThenI32ShlImm:
+                    Body.Select(ref frame, ref ip);
+                    Body.I32ShlImm(ref frame, ref Unsafe.Add(ref ip, 4));
+                    ip = ref Unsafe.Add(ref ip, 8);
+                    continue;
+                case Op.I32XorImmThenI32Extend16S:
+                    Body.I32XorImm(ref frame, ref ip);
+                    Body.I32Extend16S(ref frame, ref Unsafe.Add(ref ip, 3));
+                    ip = ref Unsafe.Add(ref ip, 6);
                     continue;
                 default:
                     ip = ref Unsafe.Add(ref ip, (Op)ip >= Op.FirstSimd

@@ -28,10 +28,14 @@ internal static class OpTable
 {
     private static readonly string[] Layouts = new string[(int)Op.Count];
     private static readonly Dictionary<Opcode, Op> Lowerings = [];
+    private static readonly Dictionary<(Op First, Op Second), Op> Fusions = [];
+    private static readonly (Op First, Op Second)[] FusedParts = new (Op, Op)[(int)Op.Count];
+    private static readonly bool[] StartsFusion = new bool[(int)Op.Count];
 
     static OpTable()
     {
         DefineAll();
+        DefineFusedPairs();
         for (int i = 0; i < Layouts.Length; i++)
             Debug.Assert(Layouts[i] is not null, $"no layout for {(Op)i}");
     }
@@ -41,6 +45,20 @@ internal static class OpTable
 
     /// <summary>The op a WebAssembly opcode lowers to one-for-one (operands in layout order), if it does.</summary>
     public static bool TryLower(Opcode opcode, out Op op) => Lowerings.TryGetValue(opcode, out op);
+
+    /// <summary>The op that executes <paramref name="first"/> and then <paramref name="second"/> in one dispatch, if there is one.</summary>
+    public static bool TryFuse(Op first, Op second, out Op fused)
+    {
+        fused = Op.Unreachable;
+        return StartsFusion[(int)first] && Fusions.TryGetValue((first, second), out fused);
+    }
+
+    /// <summary>Whether <paramref name="op"/> is a fused pair, and of which ops.</summary>
+    public static bool IsFused(Op op, out Op first, out Op second)
+    {
+        (first, second) = FusedParts[(int)op];
+        return Layouts[(int)op].Length > 0 && first != Op.Unreachable;
+    }
 
     /// <summary>Number of ints an instruction occupies, the op included; <paramref name="code"/> starts at the op.</summary>
     public static int Length(ReadOnlySpan<int> code)
@@ -65,6 +83,20 @@ internal static class OpTable
         Debug.Assert(Layouts[(int)op] is null, $"{op} defined twice");
         Layouts[(int)op] = layout;
         foreach (var source in sources) Lowerings.Add(source, op);
+    }
+
+    /// <summary>
+    /// A fused pair: its layout is the first op's operands followed by the second's, and its branch targets (if
+    /// the second op branches) are relative to the fused instruction like any other.
+    /// </summary>
+    private static void DefineFused(Op fused, Op first, Op second)
+    {
+        Debug.Assert(Layouts[(int)fused] is null, $"{fused} defined twice");
+        Debug.Assert(!Layouts[(int)first].Contains('t') && !Layouts[(int)first].Contains('T'), $"{first} branches: it cannot come first");
+        Layouts[(int)fused] = Layouts[(int)first] + Layouts[(int)second];
+        Fusions.Add((first, second), fused);
+        FusedParts[(int)fused] = (first, second);
+        StartsFusion[(int)first] = true;
     }
 
     private static void DefineAll()
@@ -555,5 +587,49 @@ internal static class OpTable
         Define(Op.I32x4TruncSatF64x2UZero, "rs", Opcode.I32x4TruncSatF64x2UZero);
         Define(Op.F64x2ConvertLowI32x4S, "rs", Opcode.F64x2ConvertLowI32x4S);
         Define(Op.F64x2ConvertLowI32x4U, "rs", Opcode.F64x2ConvertLowI32x4U);
+    }
+
+    /// <summary>
+    /// The fused pairs, chosen from the adjacent op pairs executed most often by the benchmark workloads
+    /// (docs/PERFORMANCE.md; counted with an op-profile build, see OpProfile): array loops, bit mixing, compare and
+    /// swap, CRC steps, call arguments and results. No pair ends in a branch: fused compare-and-branch pairs (a
+    /// counter increment with the loop's branch, a load with the compare that uses it) and triples ending in a
+    /// branch measured slower on every workload than the same code with the branch dispatched on its own.
+    /// </summary>
+    private static void DefineFusedPairs()
+    {
+        DefineFused(Op.F64MulLoadThenF64AddLoad, Op.F64MulLoad, Op.F64AddLoad);
+        DefineFused(Op.F64AddLoadThenStore64, Op.F64AddLoad, Op.Store64);
+        DefineFused(Op.Store64ThenI32AddImm, Op.Store64, Op.I32AddImm);
+        DefineFused(Op.I32AddImmThenF64MulLoad, Op.I32AddImm, Op.F64MulLoad);
+        DefineFused(Op.I32AddImmThenI32AddImm, Op.I32AddImm, Op.I32AddImm);
+        DefineFused(Op.I32RotlImmThenI32Xor, Op.I32RotlImm, Op.I32Xor);
+        DefineFused(Op.I32RotlImmThenI32RotlImm, Op.I32RotlImm, Op.I32RotlImm);
+        DefineFused(Op.I32XorThenI32RotlImm, Op.I32Xor, Op.I32RotlImm);
+        DefineFused(Op.I32ShrUImmThenI32Xor, Op.I32ShrUImm, Op.I32Xor);
+        DefineFused(Op.I32XorThenI32ShrUImm, Op.I32Xor, Op.I32ShrUImm);
+        DefineFused(Op.I32XorThenI32Add, Op.I32Xor, Op.I32Add);
+        DefineFused(Op.I32AddThenI32Add, Op.I32Add, Op.I32Add);
+        DefineFused(Op.I32AddThenI32AddImm, Op.I32Add, Op.I32AddImm);
+        DefineFused(Op.I32AddThenCopy, Op.I32Add, Op.Copy);
+        DefineFused(Op.I32AddLoadThenI32Add, Op.I32AddLoad, Op.I32Add);
+        DefineFused(Op.I32AddImmThenI32AddLoad, Op.I32AddImm, Op.I32AddLoad);
+        DefineFused(Op.I32AndThenI32Xor, Op.I32And, Op.I32Xor);
+        DefineFused(Op.I32AndThenI32And, Op.I32And, Op.I32And);
+        DefineFused(Op.I32AndThenI32Or, Op.I32And, Op.I32Or);
+        DefineFused(Op.CopyThenCopy, Op.Copy, Op.Copy);
+        DefineFused(Op.CopyThenI32RotlImm, Op.Copy, Op.I32RotlImm);
+        DefineFused(Op.CopyThenI32AddImm, Op.Copy, Op.I32AddImm);
+        DefineFused(Op.CopyThenI32And, Op.Copy, Op.I32And);
+        DefineFused(Op.I32AddImmThenLoad32, Op.I32AddImm, Op.Load32);
+        DefineFused(Op.I32AddImmThenStore32, Op.I32AddImm, Op.Store32);
+        DefineFused(Op.Store32ThenStore32, Op.Store32, Op.Store32);
+        DefineFused(Op.I32ShlImmThenI32XorImm, Op.I32ShlImm, Op.I32XorImm);
+        DefineFused(Op.I32Extend16SThenI32LtSImm, Op.I32Extend16S, Op.I32LtSImm);
+        DefineFused(Op.I32LtSImmThenSelect, Op.I32LtSImm, Op.Select);
+        DefineFused(Op.I32AddImmThenCallInternal, Op.I32AddImm, Op.CallInternal);
+        DefineFused(Op.I32AddThenReturnValue, Op.I32Add, Op.ReturnValue);
+        DefineFused(Op.SelectThenI32ShlImm, Op.Select, Op.I32ShlImm);
+        DefineFused(Op.I32XorImmThenI32Extend16S, Op.I32XorImm, Op.I32Extend16S);
     }
 }

@@ -99,6 +99,7 @@ internal sealed partial class Translator
         {
             // Loop back-edges land here: the interruption check, then the body's first fuel charge.
             control.LoopStart = _length;
+            _straightFromEntry = false;
             if (_interruptChecks) Emit(Op.CheckInterrupt);
         }
         ForgetLastResult();
@@ -117,6 +118,7 @@ internal sealed partial class Translator
 
     private void TranslateElse()
     {
+        _straightFromEntry = false;
         ref var control = ref Top;
         if (!control.Unreachable)
         {
@@ -142,6 +144,7 @@ internal sealed partial class Translator
             _controlCount--;
             return;
         }
+        _straightFromEntry = false;   // the end of a block is a label
         if (!control.Unreachable) MaterializeFrom(control.StackCount);
         // An if without else falls through to the end when the condition is false.
         bool reachable = !control.Unreachable || control.Fixups != -1 || control.ElseFixup != -1;
@@ -184,6 +187,7 @@ internal sealed partial class Translator
     private void BindHere(int operandAt)
     {
         if (operandAt < 0) return;
+        _straightFromEntry = false;
         _code[operandAt] = _length;
         ForgetLastResult();
     }

@@ -214,6 +214,13 @@ internal sealed partial class Translator
             if (tee) PushLocal(local);
             return;
         }
+        if (value.Kind == OperandKind.Const && value.Value == 0 && _straightFromEntry && _localStillZero[local])
+        {
+            // spec: 4.4.10 declared locals start at zero — storing zero before anything else wrote the local changes nothing.
+            if (tee) PushLocal(local);
+            return;
+        }
+        _localStillZero[local] = false;
         PreserveLocal(local);
         int slot = _localSlot[local];
         if (IsLastResult(value))

@@ -71,6 +71,7 @@ internal sealed partial class Translator
             TranslateInstruction(in instruction);
         }
 
+        if (FusesPairs) FuseAdjacentPairs();
         MakeBranchTargetsRelative();
         uint functionIndex = (uint)(module.ImportedFunctionCount + definedIndex);
         int resultSlots = FunctionInstanceSlots(_type.Results);
@@ -176,6 +177,10 @@ internal sealed partial class Translator
     private int[] _localSlot = new int[16];
     private ValueType[] _localType = new ValueType[16];
     private int[] _localReferences = new int[16];
+    /// <summary>Declared locals nothing has written yet (meaningful while <see cref="_straightFromEntry"/>).</summary>
+    private bool[] _localStillZero = new bool[16];
+    /// <summary>Whether the current position is reached only by straight-line flow from the function's entry (no label bound yet).</summary>
+    private bool _straightFromEntry;
     private int _localCount;
     private int _localSlotCount;
 
@@ -188,17 +193,20 @@ internal sealed partial class Translator
             _localSlot = new int[size];
             _localType = new ValueType[size];
             _localReferences = new int[size];
+            _localStillZero = new bool[size];
         }
         int index = 0, slot = 0;
-        foreach (var parameter in type.Parameters) DeclareLocal(ref index, ref slot, parameter);
+        foreach (var parameter in type.Parameters) DeclareLocal(ref index, ref slot, parameter, zero: false);
         foreach (var run in body.Locals)
-            for (uint i = 0; i < run.Count; i++) DeclareLocal(ref index, ref slot, run.Type);
+            for (uint i = 0; i < run.Count; i++) DeclareLocal(ref index, ref slot, run.Type, zero: true);
+        _straightFromEntry = true;
         _localCount = index;
         _localSlotCount = slot;
     }
 
-    private void DeclareLocal(ref int index, ref int slot, ValueType type)
+    private void DeclareLocal(ref int index, ref int slot, ValueType type, bool zero)
     {
+        _localStillZero[index] = zero;
         _localSlot[index] = slot;
         _localType[index] = type;
         _localReferences[index] = 0;

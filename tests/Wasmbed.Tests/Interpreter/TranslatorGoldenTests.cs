@@ -28,13 +28,11 @@ public class TranslatorGoldenTests
             function 0: params 1, locals 1, frame 4, results 1
                0: BrIfI32GeSImm $0, 2, @9
                4: Copy $1 = $0
-               7: Br @27
-               9: I32AddImm $1 = $0, -1
-              13: CallInternal func 0, $1
-              16: I32AddImm $2 = $0, -2
-              20: CallInternal func 0, $2
-              23: I32Add $1 = $1, $2
-              27: ReturnValue $1
+               7: Br @25
+               9: I32AddImm $1 = $0, -1 ; CallInternal func 0, $1
+              15: I32AddImm $2 = $0, -2 ; CallInternal func 0, $2
+              21: I32Add $1 = $1, $2
+              25: ReturnValue $1
             """);
     }
 
@@ -55,12 +53,11 @@ public class TranslatorGoldenTests
                 (local.get $s)))
             """, "sum", """
             function 0: params 2, locals 3, frame 5, results 1
-               0: BrIfNot $1, @18
+               0: BrIfNot $1, @17
                3: I32AddLoad $2 = $2, $0, +0
-               8: I32AddImm $0 = $0, 4
-              12: I32AddImm $1 = $1, -1
-              16: Br @0
-              18: ReturnValue $2
+               8: I32AddImm $0 = $0, 4 ; I32AddImm $1 = $1, -1
+              15: Br @0
+              17: ReturnValue $2
             """);
     }
 
@@ -129,5 +126,45 @@ public class TranslatorGoldenTests
               13: F64Add $2 = $2, $3
               17: ReturnValue $2
             """);
+    }
+
+    [Fact]
+    public void ZeroStoresBeforeAnyLabelToUnwrittenLocalsAreDropped()
+    {
+        const string Wat = """
+            (module
+              (func (export "count") (param $n i32) (result i32) (local $s i32) (local $i i32)
+                (local.set $s (i32.const 0))
+                (local.set $i (i32.const 0))
+                (loop $next
+                  (local.set $s (i32.add (local.get $s) (local.get $i)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $next (i32.lt_s (local.get $i) (local.get $n))))
+                (local.set $i (i32.const 0))
+                (i32.add (local.get $s) (local.get $i)))
+              (func (export "zeroes") (param $p i32) (result i32) (local $s i32)
+                (local.set $p (i32.const 0))
+                (local.set $s (i32.const 5))
+                (local.set $s (i32.const 0))
+                (i32.add (local.get $p) (local.get $s))))
+            """;
+        // Kept: the store after the loop (a label), to a parameter, and to a local written before.
+        AssertCode(Wat, "count", """
+            function 0: params 1, locals 3, frame 5, results 1
+               0: I32Add $1 = $1, $2 ; I32AddImm $2 = $2, 1
+               7: BrIfI32LtS $2, $0, @0
+              11: Const32 $2 = 0
+              14: I32Add $3 = $1, $2 ; ReturnValue $3
+            """);
+        AssertCode(Wat, "zeroes", """
+            function 1: params 1, locals 2, frame 4, results 1
+               0: Const32 $0 = 0
+               3: Const32 $1 = 5
+               6: Const32 $1 = 0
+               9: I32Add $2 = $0, $1 ; ReturnValue $2
+            """);
+        var test = Create(Wat);
+        Assert.Equal(45, test.CallI32("count", I32(10)));
+        Assert.Equal(0, test.CallI32("zeroes", I32(7)));
     }
 }
