@@ -15,6 +15,7 @@ internal sealed class AppInstance : IDisposable
     private readonly Function? _eventBuffer, _health, _exportState, _importState;
     private readonly Value[] _eventArguments = new Value[2];
     private Action<Store>? _beforeCall;
+    private Action<ulong>? _fuelConsumed;
 
     private AppInstance(Package package, Instance instance)
     {
@@ -40,7 +41,8 @@ internal sealed class AppInstance : IDisposable
     /// <c>start</c> entry point. Throws <see cref="AppException"/> saying which stage failed.
     /// </summary>
     public static AppInstance Create(Engine engine, Package package, Module module, DeviceContext context,
-        Action<Linker>? defineImports = null, Action<Instance>? instantiated = null, Action<Store>? beforeCall = null)
+        Action<Linker>? defineImports = null, Action<Instance>? instantiated = null, Action<Store>? beforeCall = null,
+        Action<ulong>? fuelConsumed = null)
     {
         var manifest = package.Manifest;
         var defaults = new StoreLimits();
@@ -62,7 +64,7 @@ internal sealed class AppInstance : IDisposable
             throw new AppException($"{manifest} failed to instantiate: {e.Message}", e);
         }
         instantiated?.Invoke(instance);
-        var app = new AppInstance(package, instance) { _beforeCall = beforeCall };
+        var app = new AppInstance(package, instance) { _beforeCall = beforeCall, _fuelConsumed = fuelConsumed };
         if (manifest.EntryPoints.Start is { } start) app.Call("start", instance.GetFunction(start)!);
         return app;
     }
@@ -114,6 +116,8 @@ internal sealed class AppInstance : IDisposable
         _beforeCall?.Invoke(_instance.Store);
         // The manifest's limits.fuelPerCall bounds every call into the app (docs/packages.md, docs/sandbox.md).
         if (Package.Manifest.Limits.FuelPerCall is { } fuel) _instance.Store.Fuel = (ulong)fuel;
+        var store = _instance.Store;
+        ulong fuelBefore = store.Engine.Options.ConsumeFuel ? store.Fuel : 0;
         try
         {
             return function.Invoke(arguments);
@@ -121,6 +125,10 @@ internal sealed class AppInstance : IDisposable
         catch (TrapException e)
         {
             throw new AppException($"{Package.Manifest} trapped in {role} ({function.Name ?? "export"}): {e.Message}", e);
+        }
+        finally
+        {
+            if (store.Engine.Options.ConsumeFuel) _fuelConsumed?.Invoke(fuelBefore - store.Fuel);
         }
     }
 

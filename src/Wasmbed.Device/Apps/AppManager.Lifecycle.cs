@@ -288,7 +288,8 @@ public sealed partial class AppManager
         return AppInstance.Create(admitted.Module.Engine, admitted.Package, admitted.Module, context,
             _options.DefineImports is { } define ? linker => define(name, linker) : null,
             _options.Instantiated is { } instantiated ? instance => instantiated(name, admitted.Package.Manifest.Version, instance) : null,
-            _options.BeforeCall is { } beforeCall ? store => beforeCall(name, store) : null);
+            _options.BeforeCall is { } beforeCall ? store => beforeCall(name, store) : null,
+            _options.FuelConsumed is { } fuelConsumed ? fuel => fuelConsumed(name, fuel) : null);
     }
 
     /// <summary>Writes the package file durably; returns its path relative to the app directory.</summary>

@@ -45,6 +45,9 @@ public sealed class AppManagerOptions
     /// </summary>
     public Action<string, Store>? BeforeCall { get; init; }
 
+    /// <summary>Called with (app, fuel) after every call into an app on an engine that meters fuel: the fuel it consumed.</summary>
+    public Action<string, ulong>? FuelConsumed { get; init; }
+
     /// <summary>The host ABI major version apps must target.</summary>
     public int AbiVersion { get; init; } = HostApiNames.MajorVersion;
 }

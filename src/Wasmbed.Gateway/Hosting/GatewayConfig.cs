@@ -47,7 +47,7 @@ public sealed class TenantQuotas
     /// <summary>Max linear memory (64 KiB pages) a manifest of this tenant may ask for, per app.</summary>
     public uint MemoryPages { get; set; } = 64;
 
-    /// <summary>Instruction budget per event or rule evaluation, once the engine meters fuel.</summary>
+    /// <summary>Fuel budget of every event delivery, hook or rule evaluation (docs/sandbox.md).</summary>
     public long FuelPerEvent { get; set; } = 50_000_000;
 
     /// <summary>An event or evaluation running longer than this is reported as overrunning.</summary>

@@ -36,6 +36,9 @@ public sealed class AppMetrics
         if (latency is { } l) Latency.Record(l);
     }
 
+    /// <summary>Adds the fuel one call into the app consumed (every call: events, hooks, rules).</summary>
+    public void RecordFuel(ulong fuel) => Interlocked.Add(ref _fuel, (long)fuel);
+
     /// <summary>Remembers the exported memory of a version when it is instantiated.</summary>
     public void Instantiated(string version, Instance instance)
     {

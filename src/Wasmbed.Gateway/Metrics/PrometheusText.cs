@@ -16,7 +16,7 @@ internal static class PrometheusText
         var text = new StringBuilder();
         Family(text, "wasmbed_app_calls_total", "counter", "Event deliveries and rule calls per app.", apps, a => a.Calls);
         Family(text, "wasmbed_app_traps_total", "counter", "Failed deliveries and calls (traps, non-zero status) per app.", apps, a => a.Traps);
-        Family(text, "wasmbed_app_fuel_total", "counter", "Fuel consumed per app (0 until the engine meters fuel).", apps, a => a.Fuel);
+        Family(text, "wasmbed_app_fuel_total", "counter", "Fuel consumed per app (docs/sandbox.md has the cost model).", apps, a => a.Fuel);
         Family(text, "wasmbed_app_memory_bytes", "gauge", "Linear memory of the serving version.", apps, a => a.MemoryBytes);
         Family(text, "wasmbed_app_queued", "gauge", "Events queued or in flight per app.", apps, a => a.Queued);
         text.Append("# HELP wasmbed_app_latency_seconds Latency from entering the app's queue to the end of its handler (recent window).\n");

@@ -122,16 +122,26 @@ internal sealed class RuleEngine : IDisposable
             int result = _apps.Invoke(app, instance =>
             {
                 _budget?.Invoke(instance.Store);
-                var function = instance.GetFunction(export) ?? throw new AppException($"app {app} exports no function \"{export}\"");
-                var buffer = instance.GetFunction("event_buffer") ?? throw new AppException($"app {app} exports no \"event_buffer\"");
-                var memory = instance.Exports.Select(e => e.Item).OfType<Memory>().FirstOrDefault() ?? throw new AppException($"app {app} exports no memory");
-                int pointer = buffer.Invoke(Value.I32(envelope.Length))[0].AsInt32();
-                if (pointer < 0 || (long)pointer + envelope.Length > memory.Length)
-                    throw new AppException($"app {app}: event_buffer returned {pointer}, which cannot hold {envelope.Length} bytes");
-                envelope.CopyTo(memory.GetSpan(pointer, envelope.Length));
-                var results = function.Invoke(Value.I32(pointer), Value.I32(envelope.Length));
-                if (results.Length != 1) throw new AppException($"app {app}: \"{export}\" must return one i32");
-                return results[0].AsInt32();
+                var store = instance.Store;
+                ulong fuelBefore = store.Engine.Options.ConsumeFuel ? store.Fuel : 0;
+                try
+                {
+                    var function = instance.GetFunction(export) ?? throw new AppException($"app {app} exports no function \"{export}\"");
+                    var buffer = instance.GetFunction("event_buffer") ?? throw new AppException($"app {app} exports no \"event_buffer\"");
+                    var memory = instance.Exports.Select(e => e.Item).OfType<Memory>().FirstOrDefault() ?? throw new AppException($"app {app} exports no memory");
+                    int pointer = buffer.Invoke(Value.I32(envelope.Length))[0].AsInt32();
+                    if (pointer < 0 || (long)pointer + envelope.Length > memory.Length)
+                        throw new AppException($"app {app}: event_buffer returned {pointer}, which cannot hold {envelope.Length} bytes");
+                    envelope.CopyTo(memory.GetSpan(pointer, envelope.Length));
+                    var results = function.Invoke(Value.I32(pointer), Value.I32(envelope.Length));
+                    if (results.Length != 1) throw new AppException($"app {app}: \"{export}\" must return one i32");
+                    return results[0].AsInt32();
+                }
+                finally
+                {
+                    // the fuel this evaluation consumed, whether it returned or trapped
+                    if (store.Engine.Options.ConsumeFuel) _metrics(app).RecordFuel(fuelBefore - store.Fuel);
+                }
             });
             failed = false;
             return result;

@@ -48,6 +48,7 @@ public sealed partial class Tenant : IDisposable
             DefineImports = (app, linker) => PipelineImports.Define(linker, app, _stageCalls),
             Instantiated = (app, version, instance) => MetricsFor(app).Instantiated(version, instance),
             BeforeCall = (_, store) => budget(store),
+            FuelConsumed = (app, fuel) => MetricsFor(app).RecordFuel(fuel),
         });
     }
 

@@ -116,9 +116,11 @@ public sealed class GatewayApiTests
         Assert.Equal(Total + 1, logic.Calls);
         Assert.Equal(0, logic.Traps);
         Assert.Equal(65536, logic.MemoryBytes);
+        Assert.True(logic.Fuel >= Total, $"every event consumes fuel; the metric says {logic.Fuel}");
         Assert.True(logic.LatencyP99Ms >= logic.LatencyP50Ms && logic.LatencyP50Ms > 0);
         var prometheus = await host.Http.GetStringAsync("metrics");
         Assert.Contains($"wasmbed_app_calls_total{{tenant=\"acme\",app=\"logic\"}} {Total + 1}", prometheus);
+        Assert.Contains($"wasmbed_app_fuel_total{{tenant=\"acme\",app=\"logic\"}} {logic.Fuel}", prometheus);
         var logs = await host.GetAsync<List<LogEntryModel>>("api/logs?tenant=acme&app=logic");
         Assert.Contains(logs, l => l.Message.Contains("updated to 2.0.0"));
         Assert.Contains(logs, l => l.Message.Contains("rolled back to 1.0.0"));
