@@ -68,6 +68,7 @@ internal sealed class RuleEngine : IDisposable
     {
         var envelope = Envelope.Encode(message);
         int result;
+        bool threw = false;
         try
         {
             result = Call(rule.Config.App, rule.Config.Condition, envelope);
@@ -77,8 +78,10 @@ internal sealed class RuleEngine : IDisposable
             rule.Failed($"condition {rule.Config.Condition}: {e.Message}");
             _log(rule.Config.App, $"rule {rule.Config.Name}: condition {rule.Config.Condition} failed: {e.Message}");
             result = -1;
+            threw = true;
         }
-        if (result < 0 && rule.LastError is null) rule.Failed($"condition {rule.Config.Condition} returned {result}");
+        // a negative result is an error (counted every time); a trap was already counted above
+        if (result < 0 && !threw) rule.Failed($"condition {rule.Config.Condition} returned {result}");
         bool holds = result == 1;
         rule.Counted(holds);
         switch (rule.State.Evaluate(holds, _clock.Elapsed.TotalMilliseconds))

@@ -169,6 +169,11 @@ public sealed class RulesTests
         Assert.Contains("-1", rule.LastError);
         Assert.Equal(1, f.Export("released"));
         Assert.False(rule.State.Active);
+        // every error counts, not only the first one
+        f.Evaluate("overheat", double.NaN);
+        Assert.Equal(2, rule.Errors);
+        Assert.Equal(3, rule.Evaluations);
+        Assert.Equal(1, rule.Holds);
     }
 
     [Fact]
