@@ -11,7 +11,7 @@ internal sealed class SandboxOptions
 {
     public Option<ulong?> Fuel { get; } = new("--fuel") { Description = "run with this much fuel (docs/sandbox.md); running out traps with \"out of fuel\"" };
     public Option<string?> MaxMemory { get; } = new("--max-memory") { Description = "most linear-memory bytes, per memory and for all together (e.g. 65536, 16M, 1G)" };
-    public Option<string?> Timeout { get; } = new("--timeout") { Description = "wall-clock limit of the run, start function included (e.g. 500ms, 2s, 1m); traps with \"interrupted\"" };
+    public Option<string?> Timeout { get; } = new("--timeout") { Description = "wall-clock limit of the run, start function included (e.g. 500ms, 2s, 1m, 1h); traps with \"interrupted\"" };
     public Option<int?> MaxStack { get; } = new("--max-stack") { Description = "deepest chain of nested WebAssembly calls before \"call stack exhausted\"" };
 
     public IEnumerable<Option> All => [Fuel, MaxMemory, Timeout, MaxStack];
@@ -54,7 +54,7 @@ internal sealed class SandboxOptions
         return value * scale;
     }
 
-    /// <summary>A duration: a number with a unit, ms, s or m (500ms, 2s, 1.5m); a bare number is seconds.</summary>
+    /// <summary>A duration: a number with a unit, ms, s, m or h (500ms, 2s, 1.5m, 1h); a bare number is seconds.</summary>
     internal static TimeSpan ParseDuration(string text)
     {
         string trimmed = text.Trim();
@@ -63,6 +63,7 @@ internal sealed class SandboxOptions
             _ when trimmed.EndsWith("ms", StringComparison.Ordinal) => (trimmed[..^2], 0.001),
             _ when trimmed.EndsWith('s') => (trimmed[..^1], 1.0),
             _ when trimmed.EndsWith('m') => (trimmed[..^1], 60.0),
+            _ when trimmed.EndsWith('h') => (trimmed[..^1], 3600.0),
             _ => (trimmed, 1.0),
         };
         if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) || value <= 0 || double.IsInfinity(value * seconds))
