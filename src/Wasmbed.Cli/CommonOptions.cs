@@ -12,5 +12,12 @@ internal static class CommonOptions
     };
 
     public static EngineOptions EngineOptions(ParseResult result, Option<ExecutionTier> tier, bool consumeFuel = false, bool interruptible = false) =>
-        new() { Tier = result.GetValue(tier), ConsumeFuel = consumeFuel, Interruptible = interruptible };
+        new()
+        {
+            Tier = result.GetValue(tier),
+            // The compiler and tiered modes compile to IL through Wasmbed.Compiler; the interpreter needs nothing more.
+            Compiler = result.GetValue(tier) == ExecutionTier.Interpreter ? null : new Wasmbed.Compiler.IlCompiler(),
+            ConsumeFuel = consumeFuel,
+            Interruptible = interruptible,
+        };
 }

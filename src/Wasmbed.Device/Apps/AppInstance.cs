@@ -14,6 +14,7 @@ internal sealed class AppInstance : IDisposable
     private readonly Function _onEvent;
     private readonly Function? _eventBuffer, _health, _exportState, _importState;
     private readonly Value[] _eventArguments = new Value[2];
+    private Action<Store>? _beforeCall;
 
     private AppInstance(Package package, Instance instance)
     {
@@ -39,7 +40,7 @@ internal sealed class AppInstance : IDisposable
     /// <c>start</c> entry point. Throws <see cref="AppException"/> saying which stage failed.
     /// </summary>
     public static AppInstance Create(Engine engine, Package package, Module module, DeviceContext context,
-        Action<Linker>? defineImports = null, Action<Instance>? instantiated = null)
+        Action<Linker>? defineImports = null, Action<Instance>? instantiated = null, Action<Store>? beforeCall = null)
     {
         var manifest = package.Manifest;
         var defaults = new StoreLimits();
@@ -61,7 +62,7 @@ internal sealed class AppInstance : IDisposable
             throw new AppException($"{manifest} failed to instantiate: {e.Message}", e);
         }
         instantiated?.Invoke(instance);
-        var app = new AppInstance(package, instance);
+        var app = new AppInstance(package, instance) { _beforeCall = beforeCall };
         if (manifest.EntryPoints.Start is { } start) app.Call("start", instance.GetFunction(start)!);
         return app;
     }
@@ -110,6 +111,9 @@ internal sealed class AppInstance : IDisposable
 
     private Value[] Call(string role, Function function, params Value[] arguments)
     {
+        _beforeCall?.Invoke(_instance.Store);
+        // The manifest's limits.fuelPerCall bounds every call into the app (docs/packages.md, docs/sandbox.md).
+        if (Package.Manifest.Limits.FuelPerCall is { } fuel) _instance.Store.Fuel = (ulong)fuel;
         try
         {
             return function.Invoke(arguments);

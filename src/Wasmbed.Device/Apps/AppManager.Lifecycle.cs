@@ -252,7 +252,7 @@ public sealed partial class AppManager
         Module module;
         try
         {
-            module = Module.FromBytes(_engine, package.Module.ToArray());
+            module = Module.FromBytes(EngineFor(manifest), package.Module.ToArray());
         }
         catch (WasmException e)
         {
@@ -285,9 +285,10 @@ public sealed partial class AppManager
             Options = _options.HostOptions,
         };
         var name = runtime.Name;
-        return AppInstance.Create(_engine, admitted.Package, admitted.Module, context,
+        return AppInstance.Create(admitted.Module.Engine, admitted.Package, admitted.Module, context,
             _options.DefineImports is { } define ? linker => define(name, linker) : null,
-            _options.Instantiated is { } instantiated ? instance => instantiated(name, admitted.Package.Manifest.Version, instance) : null);
+            _options.Instantiated is { } instantiated ? instance => instantiated(name, admitted.Package.Manifest.Version, instance) : null,
+            _options.BeforeCall is { } beforeCall ? store => beforeCall(name, store) : null);
     }
 
     /// <summary>Writes the package file durably; returns its path relative to the app directory.</summary>

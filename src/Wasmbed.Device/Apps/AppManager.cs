@@ -27,6 +27,7 @@ public sealed partial class AppManager : IDisposable
     private readonly FileStream _lock;
     private readonly Engine _engine;
     private readonly bool _ownsEngine;
+    private readonly Lazy<Engine> _meteredEngine = new(() => new Engine(new EngineOptions { ConsumeFuel = true }));
     private readonly AppManagerOptions _options;
     private readonly DevicePolicy _policy;
     private readonly DeviceHardware _hardware;
@@ -129,6 +130,13 @@ public sealed partial class AppManager : IDisposable
         }
     }
 
+    /// <summary>
+    /// Apps whose manifest sets <c>limits.fuelPerCall</c> run on an engine that meters fuel, so each call is bounded;
+    /// the others run without metering, which costs nothing.
+    /// </summary>
+    private Engine EngineFor(PackageManifest manifest) =>
+        manifest.Limits.FuelPerCall is null || _engine.Options.ConsumeFuel ? _engine : _meteredEngine.Value;
+
     private AppRuntime Find(string name) =>
         _apps.GetValueOrDefault(name) ?? throw new AppException($"app \"{name}\" is not installed");
 
@@ -207,6 +215,7 @@ public sealed partial class AppManager : IDisposable
             foreach (var app in _apps.Values) app.Dispose();
             _apps.Clear();
             if (_ownsEngine) _engine.Dispose();
+            if (_meteredEngine.IsValueCreated) _meteredEngine.Value.Dispose();
             _lock.Dispose();
         }
     }

@@ -38,6 +38,13 @@ public sealed class AppManagerOptions
     /// </summary>
     public Action<string, string, Instance>? Instantiated { get; init; }
 
+    /// <summary>
+    /// Called with (app, store) before every call into an app (start, events, hooks), e.g. to give it a fuel budget or a
+    /// deadline; the engine must meter fuel or be interruptible for those (<see cref="EngineOptions"/>). A manifest's
+    /// <c>limits.fuelPerCall</c> is applied after it.
+    /// </summary>
+    public Action<string, Store>? BeforeCall { get; init; }
+
     /// <summary>The host ABI major version apps must target.</summary>
     public int AbiVersion { get; init; } = HostApiNames.MajorVersion;
 }

@@ -1,3 +1,5 @@
+using Wasmbed.Device.Storage;
+
 namespace Wasmbed.Device.HostApi;
 
 /// <summary>
@@ -59,26 +61,5 @@ public sealed class InMemoryKeyValueStore : IKeyValueStore
             _totalBytes -= actualKey.Length + value.Length;
             return true;
         }
-    }
-
-    /// <summary>Compares keys by content, and lets a span stand for a key without copying it.</summary>
-    private sealed class ByteKeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
-    {
-        public static readonly ByteKeyComparer Instance = new();
-
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(byte[] key) => GetHashCode((ReadOnlySpan<byte>)key);
-
-        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<byte> alternate)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(alternate);
-            return hash.ToHashCode();
-        }
-
-        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 }

@@ -3,16 +3,17 @@ using Wasmbed.Gateway.Hosting;
 namespace Wasmbed.Gateway.Tenants;
 
 /// <summary>
-/// The per-event budget seam: what a store gets before each event or rule call (the tenant's <c>fuelPerEvent</c> and
-/// <c>eventDeadlineMs</c>). The engine on main has no fuel metering or interruption yet (they are being built on
-/// h/sandbox: <c>EngineOptions.ConsumeFuel/Interruptible</c>, <c>Store.Fuel</c>, <c>Store.Timeout</c>), so today this
-/// returns null and a runaway guest is contained only by its own worker thread; when they land, this sets both.
+/// The per-event budget: what a store gets before each event, hook or rule call — the tenant's <c>fuelPerEvent</c> as
+/// fuel and <c>eventDeadlineMs</c> as a deadline. Tenant engines meter fuel and are interruptible, so a runaway guest
+/// traps (out of fuel or interrupted) and its worker moves on to the next event.
 /// </summary>
 internal static class EventBudget
 {
-    public static Action<Store>? Apply(TenantQuotas quotas)
+    public static EngineOptions EngineOptions => new() { ConsumeFuel = true, Interruptible = true };
+
+    public static Action<Store> Apply(TenantQuotas quotas) => store =>
     {
-        _ = quotas;
-        return null;
-    }
+        store.Fuel = (ulong)quotas.FuelPerEvent;
+        store.Timeout = TimeSpan.FromMilliseconds(quotas.EventDeadlineMs);
+    };
 }

@@ -37,7 +37,8 @@ public sealed partial class Tenant : IDisposable
         PublisherKeys = keys;
         Policy = ParsePolicy(config);
         _rate = new TokenBucket(config.Quotas.EventsPerSecond);
-        _engine = new Engine();
+        _engine = new Engine(EventBudget.EngineOptions);
+        var budget = EventBudget.Apply(config.Quotas);
         _apps = AppManager.Open(directory, new AppManagerOptions
         {
             Engine = _engine,
@@ -46,6 +47,7 @@ public sealed partial class Tenant : IDisposable
             Log = app => log.ForApp(config.Name, app),
             DefineImports = (app, linker) => PipelineImports.Define(linker, app, _stageCalls),
             Instantiated = (app, version, instance) => MetricsFor(app).Instantiated(version, instance),
+            BeforeCall = (_, store) => budget(store),
         });
     }
 

@@ -16,6 +16,7 @@ public sealed partial class Engine : IDisposable
         if (!BitConverter.IsLittleEndian)
             throw new PlatformNotSupportedException("Wasmbed needs a little-endian host");
         Options = options ?? new EngineOptions();
+        CheckTier(Options);
     }
 
     /// <summary>The settings the engine was created with.</summary>

@@ -5,6 +5,10 @@ public enum ExecutionTier
 {
     /// <summary>The portable interpreter: runs anywhere, including AOT-compiled and trimmed hosts.</summary>
     Interpreter,
+    /// <summary>Every function is compiled to native code before it first runs; needs <see cref="EngineOptions.Compiler"/>.</summary>
+    Compiler,
+    /// <summary>Functions start in the interpreter and hot ones are compiled; needs <see cref="EngineOptions.Compiler"/>.</summary>
+    Tiered,
 }
 
 /// <summary>When function bodies are translated to the interpreter's internal form.</summary>
@@ -30,6 +34,12 @@ public sealed class EngineOptions
     /// will read (default 1 GiB), so that an endless or hostile stream cannot exhaust memory.
     /// </summary>
     public long MaxModuleSize { get; init; } = 1L << 30;
+
+    /// <summary>
+    /// The code generator behind <see cref="ExecutionTier.Compiler"/> and <see cref="ExecutionTier.Tiered"/>, e.g.
+    /// <c>new Wasmbed.Compiler.IlCompiler()</c>. It lives outside the core library so that the core stays trimmable and AOT-safe.
+    /// </summary>
+    public CodeGenerator? Compiler { get; init; }
 
     /// <summary>
     /// Whether code consumes fuel (docs/sandbox.md): every store starts with none, the host gives it with

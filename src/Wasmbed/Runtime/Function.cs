@@ -151,7 +151,8 @@ internal static class Invocation
         }
         var wasm = (WasmFunction)function;
         if (wasm.Instance.IsDisposed) ThrowDisposed();
-        Interpreter.Executor.Invoke(store, function, slots);
+        if (store.Engine.CodeGenerator is { } generator) generator.Invoke(store, wasm, slots);
+        else Interpreter.Executor.Invoke(store, function, slots);
     }
 
     /// <summary>Runs <paramref name="call"/> inside the store's deadline and cancellation watch, as <see cref="Call"/> does.</summary>

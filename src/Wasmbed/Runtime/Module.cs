@@ -33,6 +33,9 @@ public sealed partial class Module : IDisposable
     /// <summary>Per defined function: the execution tier's translated code, filled lazily (Interlocked) or eagerly.</summary>
     internal object?[] Translations { get; }
 
+    /// <summary>The code generator's compiled code for the whole module, filled on first use (Interlocked) and shared by all instances.</summary>
+    internal object? CompiledCode;
+
     internal IReadOnlyDictionary<string, ExportDescription> ExportsByName { get; }
 
     /// <summary>The module's name from the name section, if it has one.</summary>
@@ -100,7 +103,11 @@ public sealed partial class Module : IDisposable
         var description = ModuleReader.Read(bytes);
         ModuleValidator.Validate(description);
         var module = new Module(engine, description);
-        if (engine.Options.Translation == TranslationMode.Eager) Interpreter.Translator.TranslateAll(module);
+        if (engine.Options.Translation == TranslationMode.Eager)
+        {
+            if (engine.CodeGenerator is { } generator) generator.Prepare(module);
+            else Interpreter.Translator.TranslateAll(module);
+        }
         return module;
     }
 

@@ -62,4 +62,7 @@ internal sealed class ModuleInstance
         GlobalInstance global => Global.Wrap(Store, global),
         var other => throw new InvalidOperationException($"unexpected export {other}"),
     };
+
+    /// <summary>The code generator's per-instance state (its view of this instance's memory, globals and imports), created on first use.</summary>
+    public object? CompiledState { get; set; }
 }

@@ -34,6 +34,9 @@ public sealed partial class Store
     /// <summary>Per-store state of the interpreter (its value and frame stacks), created on first use.</summary>
     internal object? InterpreterState { get; set; }
 
+    /// <summary>Per-store state of the code generator (call depth and stack guard of compiled code), created on first use.</summary>
+    internal object? CompilerState { get; set; }
+
     /// <summary>Registers a function and gives it its reference handle.</summary>
     internal void Register(FunctionInstance function)
     {

@@ -9,15 +9,16 @@ namespace Wasmbed.Tests.Sandbox;
 /// </summary>
 internal static class SandboxHarness
 {
-    /// <summary>
-    /// The execution tiers. The compiler tier joins this list when it is on main (with
-    /// <c>EngineOptions.Compiler = new IlCompiler()</c>); every sandbox test and the fuel equality test then run on it too.
-    /// </summary>
-    public static TheoryData<string> Tiers() => new() { "interpreter" };
+    /// <summary>The execution tiers: every sandbox test and the fuel equality test run on each.</summary>
+    public static TheoryData<string> Tiers() => new() { "interpreter", "compiler" };
 
     public static EngineOptions Options(string tier, bool fuel = false, bool interruptible = false) => tier switch
     {
         "interpreter" => new EngineOptions { Tier = ExecutionTier.Interpreter, ConsumeFuel = fuel, Interruptible = interruptible },
+        "compiler" => new EngineOptions
+        {
+            Tier = ExecutionTier.Compiler, Compiler = new Wasmbed.Compiler.IlCompiler(), ConsumeFuel = fuel, Interruptible = interruptible,
+        },
         _ => throw new ArgumentException($"unknown tier {tier}", nameof(tier)),
     };
 

@@ -15,10 +15,11 @@ namespace Wasmbed.Tests.Device.HostApi;
 /// </summary>
 internal sealed class DeviceSandbox : IDisposable
 {
-    public DeviceSandbox(string capabilities, DeviceHardware? hardware = null, IKeyValueStore? kv = null, DeviceHostOptions? options = null)
+    public DeviceSandbox(string capabilities, DeviceHardware? hardware = null, IKeyValueStore? kv = null, DeviceHostOptions? options = null,
+        ExecutionTier tier = ExecutionTier.Interpreter)
     {
         Device = new SimulatedDevice();
-        Engine = new Engine();
+        Engine = DeviceTiers.Engine(tier);
         Context = new DeviceContext(hardware ?? Device.Hardware, GrantedCapabilities.Trusted(capabilities))
         {
             Log = Log,

@@ -51,10 +51,12 @@ public sealed partial class HostApiAbiTests
         IEnumerable<int> Values(string prefix) => defines.Where(d => d.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(d => d.Value).Order();
     }
 
-    [Fact]
-    public void Hot_calls_do_not_allocate()
+    [Theory]
+    [InlineData(ExecutionTier.Interpreter)]
+    [InlineData(ExecutionTier.Compiler)] // not Tiered: its switch to compiled code happens at a moment the test cannot pin
+    public void Hot_calls_do_not_allocate(ExecutionTier tier)
     {
-        using var sandbox = new DeviceSandbox("sensor=*;gpio=*;kv").WithWrappers();
+        using var sandbox = new DeviceSandbox("sensor=*;gpio=*;kv", tier: tier).WithWrappers();
         var instance = sandbox.Instance!;
         var sensorRead = instance.GetFunction<int, int, int, int>("sensor.read");
         var gpioRead = instance.GetFunction<int, int>("gpio.read");

@@ -10,10 +10,11 @@ public sealed class HostApiDeviceTests
 {
     private const long Millisecond = 1_000_000;
 
-    [Fact]
-    public void Gpio_loopback_and_edge_wait_with_timeout()
+    [Theory]
+    [MemberData(nameof(DeviceTiers.All), MemberType = typeof(DeviceTiers))]
+    public void Gpio_loopback_and_edge_wait_with_timeout(ExecutionTier tier)
     {
-        using var sandbox = new DeviceSandbox("system;gpio=0-1,4").WithWrappers();
+        using var sandbox = new DeviceSandbox("system;gpio=0-1,4", tier: tier).WithWrappers();
         var clock = sandbox.Device.Clock;
         Assert.Equal(0, sandbox.Call("gpio.configure", 0, 1)); // pin 0 output, wired to pin 1
         Assert.Equal(0, sandbox.Call("gpio.configure", 1, 0));

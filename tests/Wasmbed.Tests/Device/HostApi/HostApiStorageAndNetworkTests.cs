@@ -10,10 +10,11 @@ namespace Wasmbed.Tests.Device.HostApi;
 /// <summary>The kv API over <see cref="InMemoryKeyValueStore"/>, and the net API over real UDP on 127.0.0.1.</summary>
 public sealed class HostApiStorageAndNetworkTests
 {
-    [Fact]
-    public void Kv_set_get_delete_with_the_fits_whole_rule()
+    [Theory]
+    [MemberData(nameof(DeviceTiers.All), MemberType = typeof(DeviceTiers))]
+    public void Kv_set_get_delete_with_the_fits_whole_rule(ExecutionTier tier)
     {
-        using var sandbox = new DeviceSandbox("kv").WithWrappers();
+        using var sandbox = new DeviceSandbox("kv", tier: tier).WithWrappers();
         sandbox.WriteString(0, "key");
         sandbox.WriteString(16, "value");
 

@@ -15,8 +15,18 @@ public sealed class HostileGuestTests
     private const int Fault = -(int)DeviceError.Fault;
     private const int PageEnd = 65536;
 
-    private static DeviceSandbox Sandbox() =>
-        new DeviceSandbox("system;sensor=*;gpio=*;i2c=*;spi=*;uart=*;kv;net=*;net=listen:*").WithWrappers();
+    private static DeviceSandbox Sandbox(ExecutionTier tier = ExecutionTier.Interpreter) =>
+        new DeviceSandbox("system;sensor=*;gpio=*;i2c=*;spi=*;uart=*;kv;net=*;net=listen:*", tier: tier).WithWrappers();
+
+    /// <summary>Every out-of-bounds call on every tier: the checks are the host's, but the memory they see comes from compiled or interpreted code.</summary>
+    public static TheoryData<ExecutionTier, string, int[]> OutOfBoundsCallsOnEveryTier()
+    {
+        var data = new TheoryData<ExecutionTier, string, int[]>();
+        foreach (var tier in DeviceTiers.Tiers)
+            foreach (var call in OutOfBoundsCalls)
+                data.Add(tier, (string)call[0], (int[])call[1]);
+        return data;
+    }
 
     public static TheoryData<string, int[]> OutOfBoundsCalls => new()
     {
@@ -45,20 +55,21 @@ public sealed class HostileGuestTests
     };
 
     [Theory]
-    [MemberData(nameof(OutOfBoundsCalls))]
-    public void Out_of_bounds_buffers_are_faults_not_traps(string function, int[] args)
+    [MemberData(nameof(OutOfBoundsCallsOnEveryTier))]
+    public void Out_of_bounds_buffers_are_faults_not_traps(ExecutionTier tier, string function, int[] args)
     {
-        using var sandbox = Sandbox();
+        using var sandbox = Sandbox(tier);
         sandbox.WriteString(0, "abc");
 
         Assert.Equal(Fault, sandbox.Call(function, args));
         Assert.Empty(sandbox.Log.Messages);
     }
 
-    [Fact]
-    public void A_buffer_ending_exactly_at_the_end_of_memory_is_accepted()
+    [Theory]
+    [MemberData(nameof(DeviceTiers.All), MemberType = typeof(DeviceTiers))]
+    public void A_buffer_ending_exactly_at_the_end_of_memory_is_accepted(ExecutionTier tier)
     {
-        using var sandbox = Sandbox();
+        using var sandbox = Sandbox(tier);
         sandbox.WriteString(PageEnd - 5, "hello");
 
         Assert.Equal(0, sandbox.Call("system.log", 3, PageEnd - 5, 5));
@@ -83,10 +94,11 @@ public sealed class HostileGuestTests
         Assert.Equal(-(int)DeviceError.BadHandle, sandbox.Call("net.close", -1));
     }
 
-    [Fact]
-    public void A_guest_without_memory_gets_faults()
+    [Theory]
+    [MemberData(nameof(DeviceTiers.All), MemberType = typeof(DeviceTiers))]
+    public void A_guest_without_memory_gets_faults(ExecutionTier tier)
     {
-        using var sandbox = new DeviceSandbox("system;kv");
+        using var sandbox = new DeviceSandbox("system;kv", tier: tier);
         var wat = DeviceSandbox.WrapperModule([HostApiNames.System, HostApiNames.Kv], withMemory: false);
         using var instance = sandbox.Linker.Instantiate(sandbox.Store, Module.FromBytes(sandbox.Engine, Wat.ToBinary(wat)));
 

@@ -18,10 +18,11 @@ public sealed class ThermometerGuestTests
     private static byte[] ThermometerWasm() =>
         File.ReadAllBytes(Path.Combine(TestPaths.Repository(), "tests", "guests", "device", "thermometer.wasm"));
 
-    [Fact]
-    public void Runs_with_its_grants_and_logs_calibrated_samples()
+    [Theory]
+    [MemberData(nameof(DeviceTiers.All), MemberType = typeof(DeviceTiers))]
+    public void Runs_with_its_grants_and_logs_calibrated_samples(ExecutionTier tier)
     {
-        using var engine = new Engine();
+        using var engine = DeviceTiers.Engine(tier);
         using var module = Module.FromBytes(engine, ThermometerWasm());
         var granted = CapabilityChecker.Check(module, CapabilitySet.Parse(Requested), Policy);
         var device = new SimulatedDevice();
@@ -51,10 +52,11 @@ public sealed class ThermometerGuestTests
         Assert.Equal(2_000_000_000, device.Clock.MonotonicNanoseconds); // two bounded 1 s sleeps, in simulated time
     }
 
-    [Fact]
-    public void Uses_default_calibration_when_kv_has_none()
+    [Theory]
+    [MemberData(nameof(DeviceTiers.All), MemberType = typeof(DeviceTiers))]
+    public void Uses_default_calibration_when_kv_has_none(ExecutionTier tier)
     {
-        using var engine = new Engine();
+        using var engine = DeviceTiers.Engine(tier);
         using var module = Module.FromBytes(engine, ThermometerWasm());
         var log = new MemoryLog();
         using var context = new DeviceContext(new SimulatedDevice().Hardware, CapabilityChecker.Check(module, CapabilitySet.Parse(Requested), Policy))
@@ -103,10 +105,11 @@ public sealed class ThermometerGuestTests
         Assert.Contains("wasmbed:sensor/1", error.Message);
     }
 
-    [Fact]
-    public void A_sensor_granted_by_name_only_hides_the_others()
+    [Theory]
+    [MemberData(nameof(DeviceTiers.All), MemberType = typeof(DeviceTiers))]
+    public void A_sensor_granted_by_name_only_hides_the_others(ExecutionTier tier)
     {
-        using var engine = new Engine();
+        using var engine = DeviceTiers.Engine(tier);
         using var module = Module.FromBytes(engine, ThermometerWasm());
         var log = new MemoryLog();
         // Granted a different sensor than the one it looks for: board-temp does not exist for this app.

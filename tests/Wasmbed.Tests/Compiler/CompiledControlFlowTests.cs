@@ -1,0 +1,160 @@
+using static Wasmbed.Tests.Compiler.CompiledModuleHarness;
+
+namespace Wasmbed.Tests.Compiler;
+
+public class CompiledControlFlowTests
+{
+    [Fact]
+    public void BrTable_Picks_Targets_And_Default_With_Values()
+    {
+        var m = Create("""
+            (module
+              (func (export "classify") (param i32) (result i32)
+                (block $default (result i32)
+                  (block $two (result i32)
+                    (block $one (result i32)
+                      (block $zero (result i32)
+                        (i32.const 100) (local.get 0)
+                        (br_table $zero $one $two $default))
+                      (return (i32.add (i32.const 10))))
+                    (return (i32.add (i32.const 20))))
+                  (return (i32.add (i32.const 30))))
+                (i32.add (i32.const 40)))
+              (func (export "loop-table") (param i32) (result i32) (local i32)
+                (block $out
+                  (loop $top
+                    (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+                    (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+                    (br_table $top $out (i32.eqz (local.get 0)))))
+                (local.get 1)))
+            """);
+        Assert.Equal(110, m.CallI32("classify", I32(0)));
+        Assert.Equal(120, m.CallI32("classify", I32(1)));
+        Assert.Equal(130, m.CallI32("classify", I32(2)));
+        Assert.Equal(140, m.CallI32("classify", I32(3)));
+        Assert.Equal(140, m.CallI32("classify", I32(-1)));
+        Assert.Equal(7, m.CallI32("loop-table", I32(7)));
+    }
+
+    [Fact]
+    public void Branches_Discard_Values_Below_Their_Results()
+    {
+        var m = Create("""
+            (module
+              (func (export "br-extra") (param i32) (result i32)
+                (block (result i32)
+                  (i32.const 1) (i32.const 2) (i32.const 3)
+                  (br_if 0 (i32.const 42) (local.get 0))
+                  (drop) (drop) (drop) (drop)
+                  (i32.const 7)))
+              (func (export "value-under-block") (result i32)
+                (i32.const 5)
+                (block (result i32) (i32.const 6))
+                (loop (result i32) (i32.const 1))
+                (i32.add) (i32.add)))
+            """);
+        Assert.Equal(42, m.CallI32("br-extra", I32(1)));
+        Assert.Equal(7, m.CallI32("br-extra", I32(0)));
+        Assert.Equal(12, m.CallI32("value-under-block"));
+    }
+
+    [Fact]
+    public void MultiValue_Blocks_Loops_And_Calls()
+    {
+        var m = Create("""
+            (module
+              (func $swap (param i32 i64) (result i64 i32) (local.get 1) (local.get 0))
+              (func (export "swap-sub") (result i64)
+                (call $swap (i32.const 3) (i64.const 10))
+                (drop))
+              (func (export "swap-second") (result i32) (local i32)
+                (call $swap (i32.const 3) (i64.const 10))
+                (local.set 0) (drop) (local.get 0))
+              (func (export "swap-both") (result i64 i32)
+                (call $swap (i32.const 3) (i64.const 10)))
+              (func (export "sum-to") (param i32) (result i32)
+                (i32.const 0) (local.get 0)
+                (loop $l (param i32 i32) (result i32)
+                  (local.set 0)
+                  (i32.add (local.get 0))
+                  (i32.sub (local.get 0) (i32.const 1))
+                  (local.tee 0)
+                  (local.get 0)
+                  (br_if $l)
+                  (drop)))
+              (func (export "if-params") (param i32) (result i32 i32)
+                (i32.const 8) (i32.const 2)
+                (if (param i32 i32) (result i32 i32) (local.get 0)
+                  (then (i32.add) (i32.const 1))
+                  (else (i32.sub) (i32.const 0)))))
+            """);
+        Assert.Equal(10, m.CallI64("swap-sub"));
+        Assert.Equal(3, m.CallI32("swap-second"));
+        Assert.Equal([10UL, 3UL], m.Call("swap-both"));
+        Assert.Equal(55, m.CallI32("sum-to", I32(10)));
+        Assert.Equal([10UL, 1UL], m.Call("if-params", I32(1)));
+        Assert.Equal([6UL, 0UL], m.Call("if-params", I32(0)));
+    }
+
+    [Fact]
+    public void Select_And_Unreachable()
+    {
+        var m = Create("""
+            (module
+              (func (export "select") (param i32) (result f64)
+                (select (f64.const 1.5) (f64.const -2.5) (local.get 0)))
+              (func (export "trap") (result i32) (unreachable)))
+            """);
+        Assert.Equal(1.5, m.CallF64("select", I32(9)));
+        Assert.Equal(-2.5, m.CallF64("select", I32(0)));
+        Assert.Equal(TrapCode.Unreachable, m.Trap("trap"));
+    }
+
+    [Fact]
+    public void CallIndirect_Checks_Bounds_Null_And_Type()
+    {
+        var m = Create("""
+            (module
+              (type $ii (func (param i32) (result i32)))
+              (table 4 funcref)
+              (elem (i32.const 0) $double $square $other)
+              (func $double (type $ii) (i32.mul (local.get 0) (i32.const 2)))
+              (func $square (type $ii) (i32.mul (local.get 0) (local.get 0)))
+              (func $other (result i64) (i64.const 1))
+              (func (export "apply") (param i32 i32) (result i32)
+                (call_indirect (type $ii) (local.get 1) (local.get 0))))
+            """);
+        Assert.Equal(14, m.CallI32("apply", I32(0), I32(7)));
+        Assert.Equal(49, m.CallI32("apply", I32(1), I32(7)));
+        Assert.Equal(TrapCode.IndirectCallTypeMismatch, m.Trap("apply", I32(2), I32(7)));
+        Assert.Equal(TrapCode.UninitializedElement, m.Trap("apply", I32(3), I32(7)));
+        Assert.Equal(TrapCode.UndefinedElement, m.Trap("apply", I32(4), I32(7)));
+    }
+
+    [Fact]
+    public void Host_Imports_Are_Called_Through_Slots_With_The_Calling_Instance()
+    {
+        bool sawInstance = false;
+        var m = Create("""
+            (module
+              (import "env" "add3" (func $add3 (param i32 f64) (result i32 f64)))
+              (memory 1)
+              (func (export "run") (result f64) (local $d f64)
+                (call $add3 (i32.const 4) (f64.const 0.5))
+                (local.set $d)
+                (f64.convert_i32_s)
+                (f64.add (local.get $d))
+                (f64.add (f64.convert_i32_s (i32.load (i32.const 0))))))
+            """, imports: (name, type) => (caller, slots) =>
+            {
+                sawInstance = caller.InstanceData is not null;
+                // Grow and write memory: compiled code must see the new array after the call.
+                caller.InstanceData!.Memories[0].Grow(1);
+                caller.InstanceData.Memories[0].Bytes[0] = 100;
+                slots[0] = (uint)((int)slots[0] + 3);
+                slots[1] = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(slots[1]) + 3);
+            });
+        Assert.Equal(7 + 3.5 + 100, m.CallF64("run"));
+        Assert.True(sawInstance);
+    }
+}

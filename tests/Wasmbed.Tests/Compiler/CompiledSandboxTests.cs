@@ -1,0 +1,125 @@
+using static Wasmbed.Tests.Compiler.CompiledModuleHarness;
+
+namespace Wasmbed.Tests.Compiler;
+
+/// <summary>The sandbox guarantees on the compiler tier: no access outside linear memory, no host stack overflow.</summary>
+public class CompiledSandboxTests
+{
+    private const string MemoryModule = """
+        (module
+          (memory 1 3)
+          (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+          (func (export "load-offset") (param i32) (result i64) (i64.load offset=65520 (local.get 0)))
+          (func (export "store") (param i32 i32) (i32.store8 (local.get 0) (local.get 1)))
+          (func (export "v128-load") (param i32) (result i32) (i32x4.extract_lane 3 (v128.load (local.get 0))))
+          (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+          (func (export "size") (result i32) (memory.size)))
+        """;
+
+    [Theory]
+    [InlineData(65533)]
+    [InlineData(65536)]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public void OutOfBounds_Loads_Trap(int address)
+    {
+        var m = Create(MemoryModule);
+        Assert.Equal(TrapCode.MemoryOutOfBounds, m.Trap("load", I32(address)));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, m.Trap("v128-load", I32(address)));
+    }
+
+    [Fact]
+    public void Accesses_At_The_Edge_Succeed_And_Offsets_Count()
+    {
+        var m = Create(MemoryModule);
+        m.Call("store", I32(65535), I32(0x1FF));
+        Assert.Equal(0xFF, m.Memory[65535]);
+        Assert.Equal(unchecked((int)0xFF000000), m.CallI32("load", I32(65532)));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, m.Trap("store", I32(65536), I32(1)));
+        Assert.Equal(unchecked((long)0xFF00000000000000), m.CallI64("load-offset", I32(8)));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, m.Trap("load-offset", I32(9)));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, m.Trap("load-offset", I32(-8)));
+    }
+
+    [Fact]
+    public void Grown_Memory_Is_Seen_And_Limits_Hold()
+    {
+        var m = Create(MemoryModule);
+        Assert.Equal(TrapCode.MemoryOutOfBounds, m.Trap("store", I32(70000), I32(5)));
+        Assert.Equal(1, m.CallI32("grow", I32(1)));
+        Assert.Equal(2, m.CallI32("size"));
+        m.Call("store", I32(70000), I32(5));
+        Assert.Equal(5, m.Memory[70000]);
+        Assert.Equal(-1, m.CallI32("grow", I32(2)));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, m.Trap("load", I32(2 * 65536 - 3)));
+    }
+
+    private const string RecursionModule = """
+        (module
+          (func $down (export "down") (param i64) (result i64)
+            (if (result i64) (i64.eqz (local.get 0))
+              (then (i64.const 0))
+              (else (i64.add (i64.const 1) (call $down (i64.sub (local.get 0) (i64.const 1)))))))
+          (func $forever (export "forever") (call $forever))
+          (func $wide (export "wide") (param i32) (result i32)
+            (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)
+            (local v128 v128 v128 v128 v128 v128 v128 v128)
+            (call $wide (local.get 0))))
+        """;
+
+    [Fact]
+    public void Infinite_Recursion_Traps_And_The_Host_Continues()
+    {
+        var m = Create(RecursionModule);
+        Assert.Equal(TrapCode.CallStackExhausted, m.Trap("forever"));
+        Assert.Equal(TrapCode.CallStackExhausted, m.Trap("wide", I32(0)));
+        Assert.Equal(1000, m.CallI64("down", I64(1000)));
+    }
+
+    [Fact]
+    public void Infinite_Recursion_Traps_On_A_Small_Thread_Stack()
+    {
+        // Far less stack than the call depth limit needs: the stack guard, not the depth counter, must stop it.
+        TrapCode? code = null;
+        long after = 0;
+        var thread = new Thread(() =>
+        {
+            var m = Create(RecursionModule, new StoreLimits { MaxCallDepth = 10_000_000 });
+            code = Assert.Throws<TrapException>(() => m.Call("forever")).Code;
+            after = m.CallI64("down", I64(100));
+        }, maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Equal(TrapCode.CallStackExhausted, code);
+        Assert.Equal(100, after);
+    }
+
+    [Fact]
+    public void Call_Depth_Limit_Is_Exact()
+    {
+        var m = Create(RecursionModule, new StoreLimits { MaxCallDepth = 100 });
+        Assert.Equal(99, m.CallI64("down", I64(99)));
+        Assert.Equal(TrapCode.CallStackExhausted, m.Trap("down", I64(100)));
+        Assert.Equal(99, m.CallI64("down", I64(99)));
+    }
+
+    [Fact]
+    public void Functions_With_Huge_Frames_Run_In_The_Interpreter()
+    {
+        // 5000 i64 locals would take 40 KB of .NET stack per frame: too much for the stack guard's margin.
+        string locals = string.Concat(Enumerable.Repeat(" i64", 5000));
+        var m = Create($$"""
+            (module
+              (func $big (export "big") (param i32) (result i64) (local {{locals}})
+                (local.set 4999 (i64.extend_i32_u (local.get 0)))
+                (if (result i64) (i32.eqz (local.get 0))
+                  (then (i64.const 0))
+                  (else (i64.add (local.get 4999) (call $big (i32.sub (local.get 0) (i32.const 1)))))))
+              (func (export "call-big") (param i32) (result i64) (call $big (local.get 0))))
+            """);
+        Assert.Equal(5050, m.CallI64("big", I32(100)));
+        Assert.Equal(5050, m.CallI64("call-big", I32(100)));
+        Assert.Equal(TrapCode.CallStackExhausted, m.Trap("call-big", I32(1_000_000)));
+        Assert.Equal(55, m.CallI64("call-big", I32(10)));
+    }
+}
