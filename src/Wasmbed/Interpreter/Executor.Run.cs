@@ -1018,6 +1018,14 @@ internal static partial class Executor
                     Body.Store32(ref frame, ref Unsafe.Add(ref ip, 3), memory);
                     ip = ref Unsafe.Add(ref ip, 7);
                     continue;
+                case Op.Load32ThenBrIfI32GtS:
+                    Body.Load32(ref frame, ref ip, memory);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32GtS(ref frame, ref Unsafe.Add(ref ip, 3)) ? Imm(ref ip, 6) : 7);
+                    continue;
+                case Op.CopyThenBr:
+                    Body.Copy(ref frame, ref ip);
+                    ip = ref Unsafe.Add(ref ip, Imm(ref ip, 3));
+                    continue;
                 case Op.I32ShlImmThenI32XorImm:
                     Body.I32ShlImm(ref frame, ref ip);
                     Body.I32XorImm(ref frame, ref Unsafe.Add(ref ip, 3));
@@ -1046,15 +1054,37 @@ internal static partial class Executor
                     Body.I32Add(ref frame, ref ip);
                     frame = Slot(ref frame, ref ip, 4);
                     goto functionReturn;
-                case Op.SelectThenI32ShlImm:
-                    Body.Select(ref frame, ref ip);
-                    Body.I32ShlImm(ref frame, ref Unsafe.Add(ref ip, 4));
-                    ip = ref Unsafe.Add(ref ip, 8);
+                case Op.I32AddImmThenBrIfI32Ne:
+                    Body.I32AddImm(ref frame, ref ip);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32Ne(ref frame, ref Unsafe.Add(ref ip, 3)) ? Imm(ref ip, 6) : 7);
                     continue;
-                case Op.I32XorImmThenI32Extend16S:
-                    Body.I32XorImm(ref frame, ref ip);
-                    Body.I32Extend16S(ref frame, ref Unsafe.Add(ref ip, 3));
-                    ip = ref Unsafe.Add(ref ip, 6);
+                case Op.I32AddImmThenBrIfI32NeImm:
+                    Body.I32AddImm(ref frame, ref ip);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32NeImm(ref frame, ref Unsafe.Add(ref ip, 3)) ? Imm(ref ip, 6) : 7);
+                    continue;
+                case Op.I32AddImmThenBrIfI32LtS:
+                    Body.I32AddImm(ref frame, ref ip);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32LtS(ref frame, ref Unsafe.Add(ref ip, 3)) ? Imm(ref ip, 6) : 7);
+                    continue;
+                case Op.I32AddImmThenBrIfI32LtU:
+                    Body.I32AddImm(ref frame, ref ip);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32LtU(ref frame, ref Unsafe.Add(ref ip, 3)) ? Imm(ref ip, 6) : 7);
+                    continue;
+                case Op.I32AddImmThenBrIfI32LtSImm:
+                    Body.I32AddImm(ref frame, ref ip);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32LtSImm(ref frame, ref Unsafe.Add(ref ip, 3)) ? Imm(ref ip, 6) : 7);
+                    continue;
+                case Op.I32AddImmThenBrIfI32LtUImm:
+                    Body.I32AddImm(ref frame, ref ip);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32LtUImm(ref frame, ref Unsafe.Add(ref ip, 3)) ? Imm(ref ip, 6) : 7);
+                    continue;
+                case Op.I32AddImmThenBrIfI32GtSImm:
+                    Body.I32AddImm(ref frame, ref ip);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32GtSImm(ref frame, ref Unsafe.Add(ref ip, 3)) ? Imm(ref ip, 6) : 7);
+                    continue;
+                case Op.I32AddImmThenBrIfI32GtUImm:
+                    Body.I32AddImm(ref frame, ref ip);
+                    ip = ref Unsafe.Add(ref ip, Body.BrIfI32GtUImm(ref frame, ref Unsafe.Add(ref ip, 3)) ? Imm(ref ip, 6) : 7);
                     continue;
                 default:
                     ip = ref Unsafe.Add(ref ip, (Op)ip >= Op.FirstSimd

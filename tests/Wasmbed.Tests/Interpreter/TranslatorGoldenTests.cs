@@ -26,13 +26,12 @@ public class TranslatorGoldenTests
                                  (call $fib (i32.sub (local.get 0) (i32.const 2))))))))
             """, "fib", """
             function 0: params 1, locals 1, frame 4, results 1
-               0: BrIfI32GeSImm $0, 2, @9
-               4: Copy $1 = $0
-               7: Br @25
-               9: I32AddImm $1 = $0, -1 ; CallInternal func 0, $1
-              15: I32AddImm $2 = $0, -2 ; CallInternal func 0, $2
-              21: I32Add $1 = $1, $2
-              25: ReturnValue $1
+               0: BrIfI32GeSImm $0, 2, @8
+               4: Copy $1 = $0 ; Br @24
+               8: I32AddImm $1 = $0, -1 ; CallInternal func 0, $1
+              14: I32AddImm $2 = $0, -2 ; CallInternal func 0, $2
+              20: I32Add $1 = $1, $2
+              24: ReturnValue $1
             """);
     }
 
