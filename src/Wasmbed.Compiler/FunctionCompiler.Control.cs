@@ -41,7 +41,7 @@ internal sealed partial class FunctionCompiler
 
     private ControlFrame[] _frames = new ControlFrame[16];
     private int _frameCount;
-    private int _deadDepth;
+    private DeadCodeTracker _deadCode;
     private uint[] _brTableTargets = new uint[16];
 
     private ControlFrame Top => _frames[_frameCount - 1];
@@ -51,7 +51,7 @@ internal sealed partial class FunctionCompiler
     private void ResetControl()
     {
         _frameCount = 0;
-        _deadDepth = 0;
+        _deadCode.Enter();
     }
 
     private ControlFrame PushFrame(FrameKind kind, ValueType[] parameters, ValueType[] results)
@@ -69,30 +69,6 @@ internal sealed partial class FunctionCompiler
         frame.Unreachable = false;
         frame.LoopParameters = [];
         return frame;
-    }
-
-    /// <summary>
-    /// Dead code is not compiled; only its block structure is followed, to find the else/end that makes code
-    /// reachable again.
-    /// </summary>
-    private bool SkipsDeadInstruction(Opcode opcode)
-    {
-        switch (opcode)
-        {
-            case Opcode.Block:
-            case Opcode.Loop:
-            case Opcode.If:
-                _deadDepth++;
-                return true;
-            case Opcode.Else:
-                return _deadDepth > 0;
-            case Opcode.End:
-                if (_deadDepth == 0) return false;
-                _deadDepth--;
-                return true;
-            default:
-                return true;
-        }
     }
 
     private void CompileBlock(BlockType blockType)
@@ -189,7 +165,7 @@ internal sealed partial class FunctionCompiler
     private void MarkUnreachable()
     {
         Top.Unreachable = true;
-        _deadDepth = 0;
+        _deadCode.Enter();
     }
 
     /// <summary>The function's results are on the evaluation stack: the first is returned, the others stored through the out parameters.</summary>

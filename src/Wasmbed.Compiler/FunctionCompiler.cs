@@ -76,7 +76,7 @@ internal sealed partial class FunctionCompiler
         while (_frameCount > 0)
         {
             var instruction = reader.Read();
-            if (Top.Unreachable && SkipsDeadInstruction(instruction.Opcode)) continue;
+            if (Top.Unreachable && _deadCode.Skips(instruction.Opcode)) continue;
             if (_fuelChecks) EmitFuelCharges(in instruction);
             CompileInstruction(in instruction);
         }

@@ -49,7 +49,7 @@ internal sealed partial class Translator
 
     private Control[] _controls = new Control[16];
     private int _controlCount;
-    private int _deadDepth;
+    private DeadCodeTracker _deadCode;
     private int[] _tableTargets = new int[18];
     private uint[] _tableLabels = new uint[16];
     /// <summary>Per label depth while a br_table is translated: its stub, -2 for a direct jump, -1 not yet seen (all -1 between tables).</summary>
@@ -168,7 +168,7 @@ internal sealed partial class Translator
         ref var control = ref Top;
         PopTo(control.StackCount);
         control.Unreachable = true;
-        _deadDepth = 0;
+        _deadCode.Enter();
         ForgetLastResult();
     }
 

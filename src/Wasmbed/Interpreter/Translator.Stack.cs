@@ -55,7 +55,7 @@ internal sealed partial class Translator
         _deferred = 0;
         _length = 0;
         _controlCount = 0;
-        _deadDepth = 0;
+        _deadCode.Enter();
         ForgetLastResult();
     }
 

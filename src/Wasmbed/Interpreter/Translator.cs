@@ -66,7 +66,7 @@ internal sealed partial class Translator
         while (_controlCount > 0)
         {
             var instruction = reader.Read();
-            if (Top.Unreachable && SkipsDeadInstruction(instruction.Opcode)) continue;
+            if (Top.Unreachable && _deadCode.Skips(instruction.Opcode)) continue;
             if (_fuelChecks) EmitFuelCharges(in instruction);
             TranslateInstruction(in instruction);
         }
@@ -102,30 +102,6 @@ internal sealed partial class Translator
             // The count is the topmost operand; a constant is put in its slot once, for the charge and the instruction.
             if (Peek().Kind == OperandKind.Const) Materialize(_stackCount - 1);
             Emit(Op.FuelDynamic, Use(Peek()), scale);
-        }
-    }
-
-    /// <summary>
-    /// Dead code (after br, br_table, return, unreachable) is not translated; only its block structure is
-    /// followed, to find the <c>else</c>/<c>end</c> that makes code reachable again.
-    /// </summary>
-    private bool SkipsDeadInstruction(Opcode opcode)
-    {
-        switch (opcode)
-        {
-            case Opcode.Block:
-            case Opcode.Loop:
-            case Opcode.If:
-                _deadDepth++;
-                return true;
-            case Opcode.Else:
-                return _deadDepth > 0;
-            case Opcode.End:
-                if (_deadDepth == 0) return false;
-                _deadDepth--;
-                return true;
-            default:
-                return true;
         }
     }
 
