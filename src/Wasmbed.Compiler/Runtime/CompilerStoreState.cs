@@ -7,19 +7,45 @@ namespace Wasmbed.Compiler.Runtime;
 /// budget handed from one host → WebAssembly entry to the next, and the stack guard of compiled code.
 /// </summary>
 /// <remarks>
-/// Compiled WebAssembly calls are .NET calls, so deep recursion consumes the .NET stack. Every compiled function
-/// compares the address of one of its locals with <see cref="StackLimit"/> on entry; below it, <see cref="CheckStack"/>
-/// asks the runtime whether enough stack remains and either moves the limit down or traps with
+/// <para>Compiled WebAssembly calls are .NET calls, so deep recursion consumes the .NET stack. Compiled functions
+/// compare the address of a local with <see cref="StackLimit"/> on entry; below it, <see cref="CheckStack"/> asks the
+/// runtime whether enough stack remains and either moves the limit down or traps with
 /// <see cref="TrapCode.CallStackExhausted"/>. The runtime guarantees 128 KiB below a successful
 /// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/> on 64-bit hosts; the limit is set
-/// <see cref="LimitDistance"/> below that point, so at least 96 KiB stay free below the limit for one more frame,
-/// the trap and its unwinding. Functions whose frames could come near that are not compiled (see
-/// <see cref="FunctionCompiler.MaxFrameBytes"/>).
+/// <see cref="LimitDistance"/> below that point, so at least 96 KiB stay free below a probe that passes.</para>
+/// <para>Not every frame probes (FunctionCompiler.EmitPrologue):</para>
+/// <list type="bullet">
+/// <item>A small function (frame certainly at most <see cref="SmallFrameBytes"/>) that calls anything probes only when
+/// its remaining call depth is a multiple of <see cref="ProbeInterval"/>, through <see cref="Probe"/>, whose own local
+/// marks the point below the caller's whole frame. A small function that calls nothing never probes.</item>
+/// <item>Every other function probes on every entry; one that calls anything requires <see cref="SampledReserve"/> more
+/// room than the limit. Their frames are at most FunctionCompiler.MaxFrameBytes (48 KiB); larger ones are not
+/// compiled.</item>
+/// </list>
+/// <para>Why that is enough. Compiled → compiled calls pass the depth minus one, so along any chain of frames the depths
+/// fall by exactly one; host → WebAssembly entries (<see cref="Enter"/>) start afresh from a successful
+/// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>. Below the last frame P that probed, every frame but
+/// the deepest called something without probing, so it is small and its depth is not a multiple of
+/// <see cref="ProbeInterval"/>: of any <see cref="ProbeInterval"/> consecutive depths one is, so there are at most
+/// <see cref="ProbeInterval"/> - 1 such frames, plus the deepest one, which is small too (a large one probes and would
+/// be P). Together at most <see cref="ProbeInterval"/> × <see cref="SmallFrameBytes"/> = <see cref="SampledReserve"/>.
+/// If P is small, its probe's marker lies below P's frame: 96 KiB − 32 KiB leaves 64 KiB for runtime helpers, host
+/// calls and throwing a trap. If P is large, at least 96 KiB + 32 KiB lay below its marker: minus its frame (48 KiB)
+/// and the 32 KiB, 48 KiB remain, as much as every frame left before probes were sampled.</para>
 /// </remarks>
 internal sealed class CompilerStoreState
 {
     /// <summary>How far below a successful stack probe the next probe is due.</summary>
     public const int LimitDistance = 32 * 1024;
+
+    /// <summary>Small functions probe when their remaining call depth is a multiple of this.</summary>
+    public const int ProbeInterval = 16;
+
+    /// <summary>The bound on the frame of a function that probes only every <see cref="ProbeInterval"/> levels.</summary>
+    public const int SmallFrameBytes = 2 * 1024;
+
+    /// <summary>What the frames between two sampled probes may take: the extra room a large function's probe requires.</summary>
+    public const int SampledReserve = ProbeInterval * SmallFrameBytes;
 
     private CompilerStoreState(Store store)
     {
@@ -41,12 +67,20 @@ internal sealed class CompilerStoreState
     public static CompilerStoreState Of(Store store) =>
         store.CompilerState as CompilerStoreState ?? (CompilerStoreState)(store.CompilerState = new CompilerStoreState(store));
 
-    /// <summary>The slow path of the stack guard in every compiled function's prologue.</summary>
+    /// <summary>The slow path of the stack guard: the runtime's check, then the limit moved below here.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void CheckStack(CompilerStoreState state)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new TrapException(TrapCode.CallStackExhausted);
         state.StackLimit = LimitBelowHere();
+    }
+
+    /// <summary>The sampled probe of small functions: a call, so that their own frames need no address-taken local.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static unsafe void Probe(CompilerStoreState state)
+    {
+        byte marker = 0;
+        if ((nuint)(&marker) < state.StackLimit) CheckStack(state);
     }
 
     /// <summary>Starts guarding at a host → WebAssembly entry; returns the limit to restore when the entry returns.</summary>
