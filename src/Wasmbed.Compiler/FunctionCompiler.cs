@@ -33,6 +33,7 @@ internal sealed partial class FunctionCompiler
     private short _contextArgument;
     private short _depthArgument;
     private bool _makesCalls = true;
+    /// <summary>Whether the prologue may skip the stack probe (always for a small leaf, mostly for other small functions).</summary>
     private bool _smallFrame;
 
     public FunctionCompiler(ModuleScope scope)
@@ -68,7 +69,7 @@ internal sealed partial class FunctionCompiler
         var (usesMemory, makesCalls, usesVectors) = Scan(body);
         _usesMemory = _scope.Memory is not null && usesMemory;
         _makesCalls = makesCalls;
-        _smallFrame = !usesVectors && FrameBound(body) <= CompilerStoreState.SmallFrameBytes;
+        _smallFrame = !usesVectors && FrameBound(body) <= (makesCalls ? CompilerStoreState.SmallFrameBytes : CompilerStoreState.SmallLeafFrameBytes);
         method.InitLocals = false;
         EmitPrologue();
         EmitZeroLocals();
@@ -92,8 +93,8 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     /// <remarks>
     /// Every function counts its call depth, so that <see cref="StoreLimits.MaxCallDepth"/> stays exact. A small
-    /// function probes the stack through a call every <see cref="CompilerStoreState.ProbeInterval"/> levels of depth
-    /// (none if it calls nothing); a large one compares the address of a local of its own on every entry.
+    /// function probes the stack through a call every <see cref="CompilerStoreState.ProbeInterval"/> levels of depth, a
+    /// small leaf never; a large one compares the address of a local of its own on every entry.
     /// </remarks>
     private void EmitPrologue()
     {

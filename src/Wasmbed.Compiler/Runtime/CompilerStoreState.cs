@@ -17,7 +17,8 @@ namespace Wasmbed.Compiler.Runtime;
 /// <list type="bullet">
 /// <item>A small function (frame certainly at most <see cref="SmallFrameBytes"/>) that calls anything probes only when
 /// its remaining call depth is a multiple of <see cref="ProbeInterval"/>, through <see cref="Probe"/>, whose own local
-/// marks the point below the caller's whole frame. A small function that calls nothing never probes.</item>
+/// marks the point below the caller's whole frame.</item>
+/// <item>A small leaf (calls nothing; frame certainly at most <see cref="SmallLeafFrameBytes"/>) never probes.</item>
 /// <item>Every other function probes on every entry; one that calls anything requires <see cref="SampledReserve"/> more
 /// room than the limit. Their frames are at most FunctionCompiler.MaxFrameBytes (48 KiB); larger ones are not
 /// compiled.</item>
@@ -26,12 +27,12 @@ namespace Wasmbed.Compiler.Runtime;
 /// fall by exactly one; host → WebAssembly entries (<see cref="Enter"/>) start afresh from a successful
 /// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>. Below the last frame P that probed, every frame but
 /// the deepest called something without probing, so it is small and its depth is not a multiple of
-/// <see cref="ProbeInterval"/>: of any <see cref="ProbeInterval"/> consecutive depths one is, so there are at most
-/// <see cref="ProbeInterval"/> - 1 such frames, plus the deepest one, which is small too (a large one probes and would
-/// be P). Together at most <see cref="ProbeInterval"/> × <see cref="SmallFrameBytes"/> = <see cref="SampledReserve"/>.
-/// If P is small, its probe's marker lies below P's frame: 96 KiB − 32 KiB leaves 64 KiB for runtime helpers, host
-/// calls and throwing a trap. If P is large, at least 96 KiB + 32 KiB lay below its marker: minus its frame (48 KiB)
-/// and the 32 KiB, 48 KiB remain, as much as every frame left before probes were sampled.</para>
+/// <see cref="ProbeInterval"/>; of any <see cref="ProbeInterval"/> consecutive depths one is, so there are at most
+/// <see cref="ProbeInterval"/> - 1 of them (30 KiB). The deepest is small or a small leaf (16 KiB): a large one probes
+/// and would be P. Together at most 46 KiB. If P is small, its probe's marker lies below P's frame and 96 KiB below the
+/// limit: 50 KiB remain for runtime helpers, host calls and throwing a trap. If P is large, at least 96 KiB + 48 KiB lay
+/// below its marker: minus its frame (48 KiB) and the 46 KiB, 50 KiB remain. Before probes were sampled, 48 KiB
+/// remained below a frame of 48 KiB.</para>
 /// </remarks>
 internal sealed class CompilerStoreState
 {
@@ -44,8 +45,14 @@ internal sealed class CompilerStoreState
     /// <summary>The bound on the frame of a function that probes only every <see cref="ProbeInterval"/> levels.</summary>
     public const int SmallFrameBytes = 2 * 1024;
 
-    /// <summary>What the frames between two sampled probes may take: the extra room a large function's probe requires.</summary>
-    public const int SampledReserve = ProbeInterval * SmallFrameBytes;
+    /// <summary>The bound on the frame of a function that calls nothing and never probes.</summary>
+    public const int SmallLeafFrameBytes = 16 * 1024;
+
+    /// <summary>
+    /// The extra room a large function that calls anything requires below its frame: at least what the unprobed frames
+    /// that may follow it take, (<see cref="ProbeInterval"/> - 1) × <see cref="SmallFrameBytes"/> + <see cref="SmallLeafFrameBytes"/>.
+    /// </summary>
+    public const int SampledReserve = 48 * 1024;
 
     private CompilerStoreState(Store store)
     {

@@ -1,3 +1,5 @@
+using Wasmbed.Compiler;
+using Wasmbed.Compiler.Runtime;
 using static Wasmbed.Tests.Compiler.CompiledModuleHarness;
 
 namespace Wasmbed.Tests.Compiler;
@@ -103,10 +105,11 @@ public class CompiledSandboxTests
     {
         // Small functions probe the stack only every few levels of depth, large ones on every entry: a cycle of large
         // frames (24 KiB of locals) each followed by fifteen small ones, ending in a large leaf (32 KiB of locals), is
-        // the shape that leaves least room between probes; "count" recurses through small frames alone. Either must
-        // trap, never overflow the thread's stack.
+        // the shape that leaves least room between probes; "count" recurses through small frames alone down to a leaf
+        // of about 10 KiB, which never probes. Either must trap, never overflow the stack.
         string callerLocals = string.Concat(Enumerable.Repeat(" i64", 3000));
         string leafLocals = string.Concat(Enumerable.Repeat(" i64", 4000));
+        string mediumLocals = string.Concat(Enumerable.Repeat(" i64", 600));
         string wat = $$"""
             (module
               (func $small (export "small") (param i32) (result i64)
@@ -121,9 +124,12 @@ public class CompiledSandboxTests
               (func $leaf (param i32) (result i64) (local {{leafLocals}})
                 (local.set 3999 (i64.extend_i32_u (local.get 0)))
                 (local.get 3999))
+              (func $medium (param i32) (result i64) (local {{mediumLocals}})
+                (local.set 599 (i64.extend_i32_u (local.get 0)))
+                (local.get 599))
               (func $count (export "count") (param i32) (result i64)
                 (if (result i64) (i32.eqz (local.get 0))
-                  (then (i64.const 0))
+                  (then (call $medium (local.get 0)))
                   (else (i64.add (i64.const 1) (call $count (i32.sub (local.get 0) (i32.const 1))))))))
             """;
         TrapCode? code = null;
@@ -138,6 +144,19 @@ public class CompiledSandboxTests
         thread.Join();
         Assert.Equal(TrapCode.CallStackExhausted, code);
         Assert.Equal(40, after);
+    }
+
+    [Fact]
+    public void Stack_Guard_Budget_Leaves_Room_For_Traps_Below_Unprobed_Frames()
+    {
+        // The argument in CompilerStoreState's remarks, in numbers: what may follow the last probe without probing
+        // fits in the reserve of large functions, and at least 48 KiB (what every frame had before probes were
+        // sampled) remain below it, whether that probe was a small function's or a large one's.
+        const int guaranteed = 128 * 1024 - CompilerStoreState.LimitDistance;
+        int unprobed = (CompilerStoreState.ProbeInterval - 1) * CompilerStoreState.SmallFrameBytes + CompilerStoreState.SmallLeafFrameBytes;
+        Assert.True(CompilerStoreState.SampledReserve >= unprobed);
+        Assert.True(guaranteed - unprobed >= 48 * 1024);
+        Assert.True(guaranteed + CompilerStoreState.SampledReserve - FunctionCompiler.MaxFrameBytes - unprobed >= 48 * 1024);
     }
 
     [Fact]
