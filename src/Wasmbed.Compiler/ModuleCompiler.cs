@@ -17,7 +17,7 @@ internal static class ModuleCompiler
 
     public static CompiledModule Compile(Module module, IlCompiler options)
     {
-        if (options.ArtifactDirectory is { } directory) return CompiledArtifacts.LoadOrCompile(module, options, directory);
+        if (options.ArtifactDirectory is { } directory) return Artifacts.ArtifactCache.LoadOrCompile(module, options, directory);
         if (options.TieredJit)
         {
             var (persisted, typeName) = Emit(module.Description, module.Engine.Options, options, persisted: true);
