@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Wasmbed.Compiler.Artifacts;
 using Wasmbed.Format;
-using Wasmbed.Validation;
 
 namespace Wasmbed.Compiler;
 
@@ -43,8 +42,9 @@ public sealed partial class IlCompiler
     }
 
     /// <summary>
-    /// Loads an artifact written by <see cref="SaveArtifact"/>: the module it holds, decoded and validated, with its
-    /// compiled code ready, so nothing is translated or compiled to IL. Instantiate it like any module.
+    /// Loads an artifact written by <see cref="SaveArtifact"/>: the module it holds, decoded (it was validated when it
+    /// was compiled), with its compiled code ready, so nothing is validated, translated or compiled to IL.
+    /// Instantiate it like any module.
     /// </summary>
     /// <remarks>
     /// The artifact is refused, and none of its code runs, when it is damaged or was modified after it was written
@@ -93,8 +93,9 @@ public sealed partial class IlCompiler
         if (!SHA256.HashData(bytes).AsSpan().SequenceEqual(contents.ModuleHash))
             throw new WasmArtifactException(path, "damaged: the module it holds does not match the module hash it was compiled for");
 
+        // Decoded, not validated again: the same build (the stamp) validated exactly these bytes (the module hash)
+        // before compiling them, and validating would guard nothing an artifact's own code could not get round.
         var description = ModuleReader.Read(bytes);
-        ModuleValidator.Validate(description);
         var module = new Module(engine, description);
         var type = ArtifactImage.Load(contents, path, ModuleScope.TypeName(description));
         try

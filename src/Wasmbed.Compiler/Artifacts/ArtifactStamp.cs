@@ -70,8 +70,8 @@ internal sealed record ArtifactStamp(string Wasmbed, string Compiler, string Run
     {
         if (artifact.Wasmbed != Wasmbed || artifact.Compiler != Compiler)
         {
-            var (theirs, ours) = artifact.Wasmbed != Wasmbed ? (artifact.Wasmbed, Wasmbed) : (artifact.Compiler, Compiler);
-            return $"compiled by another build of Wasmbed ({theirs}); this is {ours}: compile the module again with this build";
+            var (assembly, theirs, ours) = artifact.Wasmbed != Wasmbed ? ("Wasmbed", artifact.Wasmbed, Wasmbed) : ("Wasmbed.Compiler", artifact.Compiler, Compiler);
+            return $"compiled by another build of {assembly} ({theirs}); this is {ours}: compile the module again with this build";
         }
         if (artifact.Runtime != Runtime) return $"compiled for {artifact.Runtime}; this is {Runtime}: compile the module again";
         var options = new List<string>();

@@ -158,7 +158,7 @@ public sealed class AotArtifactTests : IDisposable
         foreach (var (stale, reason) in new[]
         {
             (stamp with { Wasmbed = "0.0.1+0000000 (build 00000000000000000000000000000000)" }, "compiled by another build of Wasmbed (0.0.1+0000000"),
-            (stamp with { Compiler = "0.0.2+0000000 (build 00000000000000000000000000000000)" }, "compiled by another build of Wasmbed (0.0.2+0000000"),
+            (stamp with { Compiler = "0.0.2+0000000 (build 00000000000000000000000000000000)" }, "compiled by another build of Wasmbed.Compiler (0.0.2+0000000"),
             (stamp with { Runtime = ".NET 9.0" }, "compiled for .NET 9.0"),
         })
         {
