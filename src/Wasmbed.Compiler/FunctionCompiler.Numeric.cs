@@ -16,7 +16,7 @@ internal sealed partial class FunctionCompiler
         int inputs = info.Inputs!.Count;
         Need(inputs);
         bool quietResult = FoldsToOperand(op);
-        if (!EmitInlineNumeric(op))
+        if (!EmitInlineNumeric(op) && !EmitVectorIntrinsic(in instruction))
         {
             var method = Numerics.Method(op);
             switch (info.Immediate)
