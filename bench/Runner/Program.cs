@@ -49,7 +49,7 @@ public static class Program
                 [Path.Combine(root, "bench", "node", "embed.mjs"), outDirectory, options.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture)], timeout));
         inProcess.AddRange(WasmbedInProcess(root, outDirectory, options.Runs, timeout));
         var expectedLarge = TimedProcess.Run(Path.Combine(outDirectory, "native", "large"), [], timeout);
-        var aot = cli is null ? [] : AotStartup.Measure(cli, outDirectory, workloads, options.Runs, timeout);
+        var aot = cli is null ? [] : AotStartup.Measure(cli, outDirectory, options.Runs, timeout);
 
         var section = Report.Render(new SuiteResults(
             machine, options.Runs, engines, results, startUp, inProcess,
