@@ -153,10 +153,7 @@ internal sealed partial class FunctionCompiler
                 PushConstant(ValueType.F64, instruction.Value);
                 return;
             case Opcode.V128Const:
-                _il.Emit(OpCodes.Ldc_I8, (long)instruction.Value);
-                _il.Emit(OpCodes.Ldc_I8, (long)instruction.Value2);
-                _il.Emit(OpCodes.Newobj, Members.V128Constructor);
-                Push(ValueType.V128);
+                CompileVectorConstant(in instruction);
                 return;
         }
 

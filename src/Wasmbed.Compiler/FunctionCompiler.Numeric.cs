@@ -17,7 +17,7 @@ internal sealed partial class FunctionCompiler
         Need(inputs);
         bool quietResult = FoldsToOperand(op);
         bool zeroOrOne = YieldsZeroOrOne(op);
-        if (!EmitInlineNumeric(op))
+        if (!EmitInlineNumeric(op) && !EmitVectorIntrinsic(in instruction))
         {
             var method = Numerics.Method(op);
             switch (info.Immediate)

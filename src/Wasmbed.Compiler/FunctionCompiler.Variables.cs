@@ -149,12 +149,12 @@ internal sealed partial class FunctionCompiler
         if (type == ValueType.V128)
         {
             _il.Emit(OpCodes.Ldloca, value);
-            _il.Emit(OpCodes.Ldfld, Members.V128Low);
+            _il.Emit(OpCodes.Call, Members.V128Low);
             _il.Emit(OpCodes.Stfld, Members.GlobalBits);
             LoadContext();
             _il.Emit(OpCodes.Ldfld, field);
             _il.Emit(OpCodes.Ldloca, value);
-            _il.Emit(OpCodes.Ldfld, Members.V128High);
+            _il.Emit(OpCodes.Call, Members.V128High);
             _il.Emit(OpCodes.Stfld, Members.GlobalHighBits);
             return;
         }

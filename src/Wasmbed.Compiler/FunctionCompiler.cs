@@ -57,6 +57,7 @@ internal sealed partial class FunctionCompiler
         ResetControl();
         ResetSandboxChecks(definedIndex);
         _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = null;
+        _vectorResult = null;
         if (EstimatedFrameBytes(body) > MaxFrameBytes)
         {
             _makesCalls = true;

@@ -177,7 +177,7 @@ internal static partial class Executor
                     return 4;
                 }
             default:
-                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
+                return ThrowCorruptCode((Op)ip);
         }
     }
 }
