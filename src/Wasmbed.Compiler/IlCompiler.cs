@@ -60,6 +60,9 @@ public sealed class IlCompiler : CodeGenerator
         Dispatch.Enter(function, slots);
     }
 
+    internal override void InvokeFromInterpreter(Store store, WasmFunction function, Span<ulong> slots, int interpreterFrames) =>
+        Dispatch.EnterFromInterpreter(function, slots, interpreterFrames);
+
     internal override void Prepare(Module module)
     {
         if (module.Engine.Options.Tier == ExecutionTier.Tiered) Wasmbed.Interpreter.Translator.TranslateAll(module);
