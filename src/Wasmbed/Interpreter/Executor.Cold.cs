@@ -180,7 +180,7 @@ internal static partial class Executor
                 CallCompiled(context, Imm(ref ip, 1));
                 return 2;
             default:
-                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
+                return ThrowCorruptCode((Op)ip);
         }
     }
 }
