@@ -15,6 +15,7 @@ public static class Program
         var root = new RootCommand("Wasmbed: a WebAssembly runtime for embedded and IoT devices")
         {
             RunCommand.Create(),
+            CompileCommand.Create(),
             WastCommand.Create(),
             ValidateCommand.Create(),
             InspectCommand.Create(),

@@ -12,7 +12,7 @@ namespace Wasmbed.Compiler;
 /// calls are .NET calls with typed parameters; their depth is limited by <see cref="StoreLimits.MaxCallDepth"/> and by
 /// a stack guard, so deep recursion traps with <see cref="TrapCode.CallStackExhausted"/> instead of crashing the process.
 /// </remarks>
-public sealed class IlCompiler : CodeGenerator
+public sealed partial class IlCompiler : CodeGenerator
 {
     public override string Name => "il";
 
@@ -38,7 +38,8 @@ public sealed class IlCompiler : CodeGenerator
 
     /// <summary>
     /// When set, compiled modules are saved in this directory and loaded from it the next time the same module is
-    /// compiled by the same build (ahead-of-time compilation; see CompiledArtifacts for the format and its checks).
+    /// compiled by the same build (an artifact cache; see Artifacts/ArtifactCache for its checks, and
+    /// <see cref="SaveArtifact"/> for artifacts made ahead of time).
     /// The directory must be writable only by trusted users: its files are loaded as code.
     /// </summary>
     public string? ArtifactDirectory { get; init; }
