@@ -58,7 +58,7 @@ internal sealed partial class FunctionCompiler
         ResetSandboxChecks(definedIndex);
         _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = null;
         _vectorResult = null;
-        if (EstimatedFrameBytes(body) > MaxFrameBytes)
+        if (EstimatedFrameBytes(_type, body) > MaxFrameBytes)
         {
             _makesCalls = true;
             _smallFrame = false;
@@ -188,11 +188,15 @@ internal sealed partial class FunctionCompiler
         _ => ([.. _module.Types[(int)block.TypeIndex].Parameters], [.. _module.Types[(int)block.TypeIndex].Results]),
     };
 
+    /// <summary>Whether defined function <paramref name="definedIndex"/> gets an interpreted body (see <see cref="EmitInterpretedBody"/>).</summary>
+    public static bool RunsInInterpreter(ModuleDescription module, int definedIndex) =>
+        EstimatedFrameBytes(module.Types[(int)module.FunctionTypeIndices[definedIndex]], module.Codes[definedIndex]) > MaxFrameBytes;
+
     /// <summary>What the locals alone take in the function's .NET frame (the JIT's temporaries come on top).</summary>
-    private long EstimatedFrameBytes(FunctionBody body)
+    private static long EstimatedFrameBytes(FunctionType type, FunctionBody body)
     {
         long bytes = 0;
-        foreach (var parameter in _type.Parameters) bytes += parameter == ValueType.V128 ? 16 : 8;
+        foreach (var parameter in type.Parameters) bytes += parameter == ValueType.V128 ? 16 : 8;
         foreach (var run in body.Locals) bytes += (long)run.Count * (run.Type == ValueType.V128 ? 16 : 8);
         return bytes;
     }
@@ -205,7 +209,7 @@ internal sealed partial class FunctionCompiler
     /// and the return address. Functions using vectors, whose temporaries are larger, never count as small. Measured
     /// frames of real modules stay far below it (for clang's output, under 1 byte per byte of code plus 48).
     /// </summary>
-    private long FrameBound(FunctionBody body) => 64 + 2 * EstimatedFrameBytes(body) + 8L * body.CodeLength;
+    private long FrameBound(FunctionBody body) => 64 + 2 * EstimatedFrameBytes(_type, body) + 8L * body.CodeLength;
 
     /// <summary>
     /// The body of a function too large for a .NET frame under the stack guard: it runs in the interpreter, whose

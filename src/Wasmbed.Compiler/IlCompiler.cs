@@ -61,6 +61,9 @@ public sealed partial class IlCompiler : CodeGenerator
         Dispatch.Enter(function, slots);
     }
 
+    internal override void InvokeFromInterpreter(Store store, WasmFunction function, Span<ulong> slots, int interpreterFrames) =>
+        Dispatch.EnterFromInterpreter(function, slots, interpreterFrames);
+
     internal override void Prepare(Module module)
     {
         if (module.Engine.Options.Tier == ExecutionTier.Tiered) Wasmbed.Interpreter.Translator.TranslateAll(module);

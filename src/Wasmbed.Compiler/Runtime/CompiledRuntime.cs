@@ -66,15 +66,14 @@ internal static class CompiledRuntime
         var instance = context.Instance;
         var function = instance.Functions[instance.Module.Description.ImportedFunctionCount + definedIndex];
         var state = context.State;
-        int saved = state.RemainingDepth;
-        state.RemainingDepth = remainingDepth;
+        var saved = state.HandOff(remainingDepth);
         try
         {
             Wasmbed.Interpreter.Executor.Invoke(state.Store, function, slots);
         }
         finally
         {
-            state.RemainingDepth = saved;
+            state.Restore(saved);
         }
     }
 

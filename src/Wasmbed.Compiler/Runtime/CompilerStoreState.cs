@@ -67,12 +67,44 @@ internal sealed class CompilerStoreState
 
     /// <summary>
     /// How many more nested WebAssembly frames the next host → WebAssembly entry may use. Compiled code passes the
-    /// budget down as a parameter; it is written here only when compiled code calls out to the host.
+    /// budget down as a parameter; it is written here only when compiled code calls out to the host or the interpreter
+    /// (<see cref="HandOff"/>).
     /// </summary>
     public int RemainingDepth;
 
+    /// <summary>
+    /// How many interpreter frames were active when <see cref="RemainingDepth"/> was written. The interpreter's frames
+    /// above those use the same budget, so that <see cref="StoreLimits.MaxCallDepth"/> counts both tiers' frames.
+    /// </summary>
+    public int InterpreterFrames;
+
     public static CompilerStoreState Of(Store store) =>
         store.CompilerState as CompilerStoreState ?? (CompilerStoreState)(store.CompilerState = new CompilerStoreState(store));
+
+    /// <summary>The call depth compiled code entered now gets, with <paramref name="interpreterFrames"/> interpreter frames active.</summary>
+    public int DepthLeft(int interpreterFrames) => RemainingDepth - (interpreterFrames - InterpreterFrames);
+
+    /// <summary>
+    /// Compiled code calls out (to the host or the interpreter) with <paramref name="remainingDepth"/> frames of call
+    /// depth left: records that budget for the entries and interpreter frames it leads to. Returns what to
+    /// <see cref="Restore"/> when the call returns.
+    /// </summary>
+    public DepthBudget HandOff(int remainingDepth)
+    {
+        var saved = new DepthBudget(RemainingDepth, InterpreterFrames);
+        RemainingDepth = remainingDepth;
+        InterpreterFrames = Wasmbed.Interpreter.Executor.ActiveFrames(Store);
+        return saved;
+    }
+
+    public void Restore(DepthBudget saved)
+    {
+        RemainingDepth = saved.RemainingDepth;
+        InterpreterFrames = saved.InterpreterFrames;
+    }
+
+    /// <summary>The call depth budget as <see cref="HandOff"/> found it.</summary>
+    public readonly record struct DepthBudget(int RemainingDepth, int InterpreterFrames);
 
     /// <summary>The slow path of the stack guard: the runtime's check, then the limit moved below here.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
