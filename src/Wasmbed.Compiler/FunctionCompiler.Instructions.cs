@@ -135,11 +135,11 @@ internal sealed partial class FunctionCompiler
 
             case Opcode.I32Const:
                 LoadInt((int)(uint)instruction.Value);
-                Push(ValueType.I32);
+                PushConstant(ValueType.I32, instruction.Value);
                 return;
             case Opcode.I64Const:
                 _il.Emit(OpCodes.Ldc_I8, (long)instruction.Value);
-                Push(ValueType.I64);
+                PushConstant(ValueType.I64, instruction.Value);
                 return;
             case Opcode.F32Const:
                 LoadInt((int)(uint)instruction.Value);

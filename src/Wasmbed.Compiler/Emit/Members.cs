@@ -12,6 +12,7 @@ internal static class Members
     public static readonly FieldInfo InstanceState = typeof(CompiledInstance).GetField(nameof(CompiledInstance.State), Any)!;
     public static readonly FieldInfo StateStackLimit = typeof(CompilerStoreState).GetField(nameof(CompilerStoreState.StackLimit), Any)!;
     public static readonly MethodInfo CheckStack = typeof(CompilerStoreState).GetMethod(nameof(CompilerStoreState.CheckStack), Any)!;
+    public static readonly MethodInfo ProbeStack = typeof(CompilerStoreState).GetMethod(nameof(CompilerStoreState.Probe), Any)!;
 
     public static readonly MethodInfo Trap = typeof(CompiledRuntime).GetMethod(nameof(CompiledRuntime.Trap), Any)!;
     public static readonly MethodInfo ResolveIndirect = typeof(CompiledRuntime).GetMethod(nameof(CompiledRuntime.ResolveIndirect), Any)!;
