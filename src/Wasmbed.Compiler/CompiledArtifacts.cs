@@ -48,7 +48,7 @@ internal static class CompiledArtifacts
             }
         }
 
-        var (assembly, _) = ModuleCompiler.Emit(description, module.Engine.Options, options, persisted: true);
+        var (assembly, _, _) = ModuleCompiler.Emit(description, module.Engine.Options, options, persisted: true);
         var image = ModuleCompiler.Save((PersistedAssemblyBuilder)assembly);
         Write(path, key, image);
         Interlocked.Increment(ref Saved);

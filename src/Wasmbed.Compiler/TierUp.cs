@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace Wasmbed.Compiler;
@@ -45,7 +46,8 @@ internal static class TierUp
         {
             var compiled = CompiledModule.Of(module);
             // JIT every function here rather than on the caller's thread at its first compiled call.
-            foreach (var pointer in compiled.MethodHandles) RuntimeHelpers.PrepareMethod(pointer);
+            const BindingFlags generated = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly;
+            foreach (var method in compiled.ContextType.GetMethods(generated)) RuntimeHelpers.PrepareMethod(method.MethodHandle);
         }
         catch (Exception)
         {
