@@ -30,9 +30,6 @@ internal sealed class CompiledModule
     /// <summary>Per type index: the adapter that calls a <see cref="SlotsCallTarget"/> with that signature.</summary>
     public required nint[] AdapterPointers { get; init; }
 
-    /// <summary>Every generated method, for JIT-compiling them ahead of use (<see cref="TierUp"/>).</summary>
-    public required RuntimeMethodHandle[] MethodHandles { get; init; }
-
     public required FieldInfo? MemoryField { get; init; }
 
     public required FieldInfo[] GlobalFields { get; init; }

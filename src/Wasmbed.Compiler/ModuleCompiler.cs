@@ -20,15 +20,19 @@ internal static class ModuleCompiler
         if (options.ArtifactDirectory is { } directory) return Artifacts.ArtifactCache.LoadOrCompile(module, options, directory);
         if (options.TieredJit)
         {
-            var (persisted, typeName) = Emit(module.Description, module.Engine.Options, options, persisted: true);
+            var (persisted, typeName, _) = Emit(module.Description, module.Engine.Options, options, persisted: true);
             return Bind(module, LoadCollectible(Save((PersistedAssemblyBuilder)persisted), typeName));
         }
-        var (assembly, name) = Emit(module.Description, module.Engine.Options, options, persisted: false);
-        return Bind(module, assembly.GetType(name, throwOnError: true)!);
+        var (_, _, created) = Emit(module.Description, module.Engine.Options, options, persisted: false);
+        return Bind(module, created);
     }
 
-    /// <summary>Emits the module's assembly: a dynamic one ready to run, or a persisted one to save (<paramref name="persisted"/>).</summary>
-    public static (AssemblyBuilder Assembly, string TypeName) Emit(ModuleDescription description, EngineOptions engineOptions, IlCompiler options, bool persisted)
+    /// <summary>
+    /// Emits the module's assembly: a dynamic one ready to run, or a persisted one to save (<paramref name="persisted"/>).
+    /// <c>Created</c> is the context type as <see cref="TypeBuilder.CreateType"/> returns it: the runtime type of a
+    /// dynamic assembly (looking it up by name instead costs milliseconds), or for a persisted one only its description.
+    /// </summary>
+    public static (AssemblyBuilder Assembly, string TypeName, Type Created) Emit(ModuleDescription description, EngineOptions engineOptions, IlCompiler options, bool persisted)
     {
         var name = new AssemblyName($"Wasmbed.Compiled.{Interlocked.Increment(ref s_assemblies)}");
         // Collectible either way: the code goes away with the last reference to the module and its instances.
@@ -54,8 +58,8 @@ internal static class ModuleCompiler
         }
         for (int i = 0; i < scope.Functions.Length; i++) EmitEntry(scope, i);
         for (int t = 0; t < description.Types.Count; t++) EmitAdapter(type, t, description.Types[t]);
-        type.CreateType();
-        return (assembly, typeName);
+        var created = type.CreateType();
+        return (assembly, typeName, created);
     }
 
     /// <summary>Finds the generated members of <paramref name="created"/> by their names (see <see cref="ModuleScope"/>).</summary>
@@ -65,10 +69,20 @@ internal static class ModuleCompiler
         const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
         // One pass over the methods: looking each up with Type.GetMethod(name) scans them all every time, which for
         // the 7,500 methods of a 2,500-function module took over a second.
-        var methods = created.GetMethods(flags).Where(m => m.DeclaringType == created).ToArray();
-        var byName = methods.ToDictionary(m => m.Name, StringComparer.Ordinal);
+        var byName = new Dictionary<string, MethodInfo>(StringComparer.Ordinal);
+        foreach (var method in created.GetMethods(flags))
+        {
+            if (method.DeclaringType == created) byName[method.Name] = method;
+        }
         MethodInfo Method(string name) => byName.GetValueOrDefault(name) ?? throw new MissingMethodException(created.FullName, name);
         FieldInfo Field(string name) => created.GetField(name) ?? throw new MissingFieldException(created.FullName, name);
+        // Plain loops rather than LINQ: each LINQ instantiation is JIT-compiled at start-up (ReadyToRun code cannot hold it).
+        FieldInfo[] Fields(int count, Func<int, string> name)
+        {
+            var fields = new FieldInfo[count];
+            for (int i = 0; i < count; i++) fields[i] = Field(name(i));
+            return fields;
+        }
 
         int count = description.FunctionTypeIndices.Count;
         var entries = new SlotsEntry[count];
@@ -88,11 +102,10 @@ internal static class ModuleCompiler
             Entries = entries,
             FunctionPointers = pointers,
             AdapterPointers = adapters,
-            MethodHandles = [.. methods.Select(m => m.MethodHandle)],
             MemoryField = description.TotalMemoryCount > 0 ? Field(ModuleScope.MemoryFieldName) : null,
-            GlobalFields = [.. Enumerable.Range(0, description.TotalGlobalCount).Select(i => Field(ModuleScope.GlobalFieldName(i)))],
-            ImportContextFields = [.. Enumerable.Range(0, description.ImportedFunctionCount).Select(i => Field(ModuleScope.ImportContextFieldName(i)))],
-            ImportPointerFields = [.. Enumerable.Range(0, description.ImportedFunctionCount).Select(i => Field(ModuleScope.ImportPointerFieldName(i)))],
+            GlobalFields = Fields(description.TotalGlobalCount, ModuleScope.GlobalFieldName),
+            ImportContextFields = Fields(description.ImportedFunctionCount, ModuleScope.ImportContextFieldName),
+            ImportPointerFields = Fields(description.ImportedFunctionCount, ModuleScope.ImportPointerFieldName),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace Wasmbed.Compiler;
@@ -56,7 +57,8 @@ internal static class TierUp
             }
             // JIT every function here rather than on the caller's thread at its first compiled call, unless that call
             // comes first: the calls switch as soon as the IL exists, so that a hot function waits only for its own JIT.
-            foreach (var pointer in compiled.MethodHandles) RuntimeHelpers.PrepareMethod(pointer);
+            const BindingFlags generated = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly;
+            foreach (var method in compiled.ContextType.GetMethods(generated)) RuntimeHelpers.PrepareMethod(method.MethodHandle);
         }
         catch (Exception)
         {

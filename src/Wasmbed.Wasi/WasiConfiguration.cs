@@ -22,7 +22,9 @@ public sealed class WasiConfiguration
     private readonly List<string> _arguments = [];
     private readonly List<KeyValuePair<string, string>> _environment = [];
     private readonly List<PreopenedDirectory> _directories = [];
-    private readonly List<Socket> _sockets = [];
+    // Created when first needed: the socket and cryptography assemblies are then loaded only by programs that use them.
+    private List<Socket>? _sockets;
+    private Action<Span<byte>>? _randomSource;
 
     /// <summary>The program's argv, the program name first.</summary>
     public IReadOnlyList<string> Arguments => _arguments;
@@ -41,9 +43,9 @@ public sealed class WasiConfiguration
 
     internal IReadOnlyList<PreopenedDirectory> Directories => _directories;
 
-    internal IReadOnlyList<Socket> Sockets => _sockets;
+    internal IReadOnlyList<Socket>? Sockets => _sockets;
 
-    internal Action<Span<byte>> RandomSource { get; private set; } = RandomNumberGenerator.Fill;
+    internal Action<Span<byte>> RandomSource => _randomSource ?? RandomNumberGenerator.Fill;
 
     /// <summary>Replaces the arguments (argv[0] is conventionally the program name).</summary>
     public WasiConfiguration WithArgs(params IEnumerable<string> arguments)
@@ -134,7 +136,7 @@ public sealed class WasiConfiguration
     {
         ArgumentNullException.ThrowIfNull(listeningSocket);
         if (listeningSocket.SocketType != SocketType.Stream) throw new ArgumentException("only stream (TCP) sockets are supported", nameof(listeningSocket));
-        _sockets.Add(listeningSocket);
+        (_sockets ??= []).Add(listeningSocket);
         return this;
     }
 
@@ -142,7 +144,7 @@ public sealed class WasiConfiguration
     public WasiConfiguration WithRandomSource(Action<Span<byte>> fill)
     {
         ArgumentNullException.ThrowIfNull(fill);
-        RandomSource = fill;
+        _randomSource = fill;
         return this;
     }
 

@@ -24,14 +24,16 @@ public sealed partial class WasiContext : IDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Configuration = configuration;
-        Arguments = configuration.Arguments.Select(NulTerminated).ToArray();
-        Environment = configuration.Environment.Select(pair => NulTerminated($"{pair.Key}={pair.Value}")).ToArray();
+        Arguments = new byte[configuration.Arguments.Count][];
+        for (int i = 0; i < Arguments.Length; i++) Arguments[i] = NulTerminated(configuration.Arguments[i]);
+        Environment = new byte[configuration.Environment.Count][];
+        for (int i = 0; i < Environment.Length; i++) Environment[i] = NulTerminated($"{configuration.Environment[i].Key}={configuration.Environment[i].Value}");
         Clocks = new WasiClocks();
 
         Descriptors = new FdTable();
-        Descriptors.Add(new StdioDescriptor(configuration.Stdin ?? Console.OpenStandardInput(), forReading: true));
-        Descriptors.Add(new StdioDescriptor(configuration.Stdout ?? Console.OpenStandardOutput(), forReading: false));
-        Descriptors.Add(new StdioDescriptor(configuration.Stderr ?? Console.OpenStandardError(), forReading: false));
+        Descriptors.Add(new StdioDescriptor(configuration.Stdin ?? ProcessStdioStream.Stdin(), forReading: true));
+        Descriptors.Add(new StdioDescriptor(configuration.Stdout ?? ProcessStdioStream.Stdout(), forReading: false));
+        Descriptors.Add(new StdioDescriptor(configuration.Stderr ?? ProcessStdioStream.Stderr(), forReading: false));
         foreach (var directory in configuration.Directories)
         {
             var (rightsBase, rightsInheriting) = directory.ReadOnly
@@ -39,7 +41,7 @@ public sealed partial class WasiContext : IDisposable
                 : (RightSets.Directory, RightSets.Directory | RightSets.RegularFile);
             Descriptors.Add(new DirectoryDescriptor(directory, [], isPreopen: true, rightsBase, rightsInheriting));
         }
-        foreach (var socket in configuration.Sockets) Descriptors.Add(new SocketDescriptor(socket, listening: true));
+        if (configuration.Sockets is { } sockets) AddSockets(sockets);
     }
 
     public WasiConfiguration Configuration { get; }
@@ -64,6 +66,12 @@ public sealed partial class WasiContext : IDisposable
     }
 
     public void Dispose() => Descriptors.Dispose();
+
+    /// <summary>In a method of its own, so that programs without sockets never load the socket assemblies.</summary>
+    private void AddSockets(IReadOnlyList<System.Net.Sockets.Socket> sockets)
+    {
+        foreach (var socket in sockets) Descriptors.Add(new SocketDescriptor(socket, listening: true));
+    }
 
     private static byte[] NulTerminated(string text)
     {

@@ -16,7 +16,7 @@ internal static class ArtifactImage
     /// <summary>Compiles <paramref name="description"/> into a saved assembly image (IL).</summary>
     public static byte[] Compile(Format.ModuleDescription description, EngineOptions engineOptions, IlCompiler options)
     {
-        var (assembly, _) = ModuleCompiler.Emit(description, engineOptions, options, persisted: true);
+        var (assembly, _, _) = ModuleCompiler.Emit(description, engineOptions, options, persisted: true);
         return ModuleCompiler.Save((PersistedAssemblyBuilder)assembly);
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection.Emit;
+using System.Text;
 
 namespace Wasmbed.Compiler.Emit;
 
@@ -12,6 +13,23 @@ internal static class IgnoresAccessChecks
     public static void Apply(AssemblyBuilder assembly, params string[] assemblyNames)
     {
         var constructor = typeof(System.Runtime.CompilerServices.IgnoresAccessChecksToAttribute).GetConstructor([typeof(string)])!;
-        foreach (var name in assemblyNames) assembly.SetCustomAttribute(new CustomAttributeBuilder(constructor, [name]));
+        foreach (var name in assemblyNames) assembly.SetCustomAttribute(constructor, Blob(name));
+    }
+
+    /// <summary>
+    /// The attribute's value blob (ECMA-335 II.23.3): prolog 0x0001, the string argument as a SerString (compressed
+    /// length, UTF-8), no named arguments. Written here because CustomAttributeBuilder's general encoder costs about a
+    /// millisecond of start-up on its first use.
+    /// </summary>
+    private static byte[] Blob(string assemblyName)
+    {
+        int length = Encoding.UTF8.GetByteCount(assemblyName);
+        // A length below 0x80 is compressed to one byte (II.23.2); assembly names here are short.
+        if (length >= 0x80) throw new ArgumentException("assembly name too long for a one-byte length", nameof(assemblyName));
+        var blob = new byte[2 + 1 + length + 2];
+        blob[0] = 0x01;
+        blob[2] = (byte)length;
+        Encoding.UTF8.GetBytes(assemblyName, blob.AsSpan(3));
+        return blob;
     }
 }

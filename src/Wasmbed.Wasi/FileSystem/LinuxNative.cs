@@ -5,8 +5,10 @@ namespace Wasmbed.Wasi;
 /// <summary>
 /// The few Linux system calls .NET has no API for: <c>statx</c> (inode, device, link count, nanosecond times),
 /// <c>link</c> (hard links), <c>rename</c> (POSIX replace semantics), <c>utimensat</c>/<c>futimens</c> (times
-/// without following symlinks) and <c>clock_gettime</c> (thread CPU time). Used only when
-/// <see cref="OperatingSystem.IsLinux"/>; other systems get the portable fallbacks in <see cref="HostFileSystem"/>.
+/// without following symlinks), <c>clock_gettime</c> (thread CPU time), and <c>read</c>/<c>write</c>/<c>poll</c> on
+/// the process's standard streams (<see cref="ProcessStdioStream"/>). Used only when
+/// <see cref="OperatingSystem.IsLinux"/>; other systems get the portable fallbacks in <see cref="HostFileSystem"/>
+/// and Console's streams.
 /// </summary>
 internal static unsafe partial class LinuxNative
 {
@@ -44,6 +46,29 @@ internal static unsafe partial class LinuxNative
 
     [LibraryImport("libc", EntryPoint = "clock_gettime", SetLastError = true)]
     public static partial int ClockGettime(int clock, Timespec* time);
+
+    public const int Eintr = 4;
+    public const int Eagain = 11;
+    public const int Epipe = 32;
+    public const short PollIn = 1;
+    public const short PollOut = 4;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short ReturnedEvents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
 
     /// <summary>The WASI errno for a Linux errno (asm-generic numbering, shared by x86-64 and arm64).</summary>
     public static Errno ToWasi(int linuxErrno) => linuxErrno switch
