@@ -30,9 +30,10 @@ public sealed partial class IlCompiler : CodeGenerator
     public int LargeFunctionBytes { get; init; } = 2048;
 
     /// <summary>
-    /// Loads each compiled module as a regular (collectible) assembly instead of a dynamic one, so that .NET's tiered
-    /// compilation applies: quick tier-0 code at first, on-stack replacement in hot loops, then fully optimized code
-    /// guided by the run's profile. Start-up is faster; <see cref="OptimizeBeforeFirstCall"/> no longer applies.
+    /// Experimental: loads each compiled module as a regular (collectible) assembly instead of a dynamic one, meant to
+    /// get .NET's tiered compilation (tier-0 code first, on-stack replacement, then optimized code guided by the run's
+    /// profile); <see cref="OptimizeBeforeFirstCall"/> no longer applies. Whether the runtime tiers methods of
+    /// collectible assemblies loaded from bytes is not established (docs/compiler.md); it is not benchmarked.
     /// </summary>
     public bool TieredJit { get; init; }
 

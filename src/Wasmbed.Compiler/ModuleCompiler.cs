@@ -179,9 +179,8 @@ internal static class ModuleCompiler
     }
 
     /// <summary>
-    /// Loads a saved compiled module into its own collectible load context. As a regular assembly its methods get
-    /// .NET's tiered compilation (quick tier-0 code first, on-stack replacement in hot loops, then optimized code
-    /// guided by the profile), which methods of dynamic assemblies do not.
+    /// Loads a saved compiled module into its own collectible load context (<see cref="IlCompiler.TieredJit"/>, experimental:
+    /// meant to get .NET's tiered compilation as a regular assembly; see docs/compiler.md for what was measured).
     /// </summary>
     public static Type LoadCollectible(byte[] image, string typeName)
     {
