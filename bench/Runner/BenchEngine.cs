@@ -40,8 +40,11 @@ sealed class BenchEngine
 
     /// <summary>A Wasmbed tier run with extra `wasmbed run` options (the sandbox variants: fuel, deadline), titled with <paramref name="suffix"/>.</summary>
     public static BenchEngine Wasmbed(string cli, string tier, string outDirectory, string? unavailableReason, string suffix, string[] runOptions) =>
-        new($"Wasmbed {tier}{suffix}", (program, arguments) =>
-            (cli, ["run", "--tier", tier, .. runOptions, WasmFile(outDirectory, program), .. arguments]), unavailableReason);
+        WasmbedRun($"Wasmbed {tier}{suffix}", cli, program => WasmFile(outDirectory, program), ["--tier", tier, .. runOptions], unavailableReason);
+
+    /// <summary>`wasmbed run OPTIONS FILE ARGUMENTS`, where FILE is <paramref name="file"/> of the program (a module or an artifact).</summary>
+    public static BenchEngine WasmbedRun(string title, string cli, Func<string, string> file, string[] runOptions, string? unavailableReason) =>
+        new(title, (program, arguments) => (cli, ["run", .. runOptions, file(program), .. arguments]), unavailableReason);
 
     /// <summary>This engine, or a copy of it that cannot run for <paramref name="reason"/> (null: unchanged).</summary>
     public BenchEngine Unavailable(string? reason) =>
@@ -62,5 +65,5 @@ sealed class BenchEngine
             : null;
     }
 
-    static string WasmFile(string outDirectory, string program) => Path.Combine(outDirectory, "wasm", program + ".wasm");
+    public static string WasmFile(string outDirectory, string program) => Path.Combine(outDirectory, "wasm", program + ".wasm");
 }

@@ -35,7 +35,8 @@ public static class Program
         node = node.Unavailable(node.UnavailableReason is null ? node.ProbeHello(timeout) : null);
         var nodeReason = node.UnavailableReason;
         var engines = new List<BenchEngine> { BenchEngine.Native(outDirectory), node };
-        engines.AddRange(WasmbedEngines(options, root, outDirectory, timeout));
+        var (cli, wasmbedEngines) = WasmbedEngines(options, root, outDirectory, timeout);
+        engines.AddRange(wasmbedEngines);
 
         var results = new List<(Workload, Dictionary<BenchEngine, Measurement>)>();
         foreach (var workload in workloads)
@@ -48,11 +49,13 @@ public static class Program
                 [Path.Combine(root, "bench", "node", "embed.mjs"), outDirectory, options.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture)], timeout));
         inProcess.AddRange(WasmbedInProcess(root, outDirectory, options.Runs, timeout));
         var expectedLarge = TimedProcess.Run(Path.Combine(outDirectory, "native", "large"), [], timeout);
+        var aot = cli is null ? [] : AotStartup.Measure(cli, outDirectory, options.Runs, timeout);
 
         var section = Report.Render(new SuiteResults(
             machine, options.Runs, engines, results, startUp, inProcess,
             expectedLarge.Succeeded ? expectedLarge.Output.Trim() : null,
-            new FileInfo(Path.Combine(outDirectory, "wasm", "large.wasm")).Length));
+            new FileInfo(Path.Combine(outDirectory, "wasm", "large.wasm")).Length,
+            aot));
         if (options.Output == "-")
         {
             Console.WriteLine(section);
@@ -66,8 +69,11 @@ public static class Program
         return 0;
     }
 
-    /// <summary>The `wasmbed` command given with --wasmbed, or src/Wasmbed.Cli published into bench/out/cli; then its tiers.</summary>
-    static IReadOnlyList<BenchEngine> WasmbedEngines(Options options, string root, string outDirectory, double timeout)
+    /// <summary>
+    /// The `wasmbed` command given with --wasmbed, or src/Wasmbed.Cli published into bench/out/cli (null when it does
+    /// not build); then its tiers.
+    /// </summary>
+    static (string? Cli, IReadOnlyList<BenchEngine> Engines) WasmbedEngines(Options options, string root, string outDirectory, double timeout)
     {
         var cli = options.Wasmbed;
         if (cli is null)
@@ -76,11 +82,12 @@ public static class Program
             Suite.Log("publishing src/Wasmbed.Cli");
             var publish = Dotnet(["publish", Path.Combine(root, "src", "Wasmbed.Cli"), "-c", "Release", "-o", publishDirectory], timeout);
             if (publish is not null)
-                return [BenchEngine.Wasmbed("wasmbed", "interpreter", outDirectory, $"src/Wasmbed.Cli does not build: {publish}")];
+                return (null, [BenchEngine.Wasmbed("wasmbed", "interpreter", outDirectory, $"src/Wasmbed.Cli does not build: {publish}")]);
             cli = Path.Combine(publishDirectory, "wasmbed");
         }
-        var tiers = WasmbedTiers.Detect(Path.GetFullPath(cli), outDirectory, timeout);
-        return options.Sandbox ? [.. tiers, .. WasmbedTiers.SandboxVariants(Path.GetFullPath(cli), tiers, outDirectory)] : tiers;
+        cli = Path.GetFullPath(cli);
+        var tiers = WasmbedTiers.Detect(cli, outDirectory, timeout);
+        return (cli, options.Sandbox ? [.. tiers, .. WasmbedTiers.SandboxVariants(cli, tiers, outDirectory)] : tiers);
     }
 
     /// <summary>Builds bench/Embedding against src/Wasmbed and runs it; it measures every tier of the engine.</summary>

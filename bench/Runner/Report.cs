@@ -12,7 +12,8 @@ sealed record SuiteResults(
     Dictionary<BenchEngine, Measurement> StartUp,
     IReadOnlyList<InProcessResult> InProcess,
     string? ExpectedLargeResult,
-    long LargeModuleBytes);
+    long LargeModuleBytes,
+    IReadOnlyList<AotRow> Aot);
 
 /// <summary>
 /// Writes the results section of docs/PERFORMANCE.md: the part between the two marker comments is
@@ -112,6 +113,8 @@ static class Report
         }
         markdown.AppendLine();
 
+        if (results.Aot.Count > 0) AppendAotStartup(markdown, results.Aot, results.LargeModuleBytes, failures);
+
         var unavailable = engines.Where(engine => engine.UnavailableReason is not null).ToList();
         if (unavailable.Count > 0 || failures.Count > 0)
         {
@@ -121,6 +124,36 @@ static class Report
             markdown.AppendLine();
         }
         return markdown.ToString();
+    }
+
+    /// <summary>The ahead-of-time table (<see cref="AotStartup"/>): run times from .wasm and from artifacts side by side, with what the artifacts cost.</summary>
+    static void AppendAotStartup(StringBuilder markdown, IReadOnlyList<AotRow> rows, long largeModuleBytes, List<string> failures)
+    {
+        markdown.AppendLine("### Start-up from ahead-of-time artifacts (`wasmbed compile`; wall-clock seconds, whole process)").AppendLine();
+        markdown.AppendLine("| module | arguments | from .wasm s | artifact s | ReadyToRun artifact s | artifact MB | ReadyToRun artifact MB | `wasmbed compile` s | `--ready-to-run` s |")
+            .AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var row in rows)
+        {
+            var name = row.Name == "large" ? Invariant($"large ({largeModuleBytes / 1e6:0.00} MB)") : row.Name;
+            var arguments = row.Name == "large" ? "`--invoke run` `1`" : row.Arguments.Count == 0 ? "" : $"`{string.Join(' ', row.Arguments)}`";
+            markdown.Append($"| {name} | {arguments} |");
+            foreach (var engine in new[] { row.FromWasm, row.FromArtifact, row.FromReadyToRun })
+            {
+                var measurement = row.Measurements[engine];
+                markdown.Append(engine.UnavailableReason is not null ? " — |" : measurement.Median is { } median ? $" {Seconds(median)} |" : " failed |");
+                if (measurement.Failure is { } failure) failures.Add($"ahead-of-time, {row.Name}, {engine.Title}: {failure}");
+            }
+            foreach (var artifact in new[] { row.Artifact, row.ReadyToRunArtifact })
+                markdown.Append(artifact.Bytes is { } bytes ? Invariant($" {bytes / 1e6:0.00} |") : " — |");
+            foreach (var artifact in new[] { row.Artifact, row.ReadyToRunArtifact })
+                markdown.Append(artifact.CompileSeconds is { } seconds ? $" {Seconds(seconds)} |" : " — |");
+            markdown.AppendLine();
+        }
+        markdown.AppendLine()
+            .AppendLine("From .wasm: `wasmbed run --tier compiler FILE.wasm`; artifact: `wasmbed run FILE.wasmbed.dll` after `wasmbed compile FILE.wasm` "
+                + "(compiled IL, still JIT-compiled when loaded); ReadyToRun artifact: the same after `wasmbed compile --ready-to-run` (native code "
+                + "from crossgen2). Medians of interleaved runs, every output checked against native's; the compile times are one run each.")
+            .AppendLine();
     }
 
     static void AppendGeometricMeanRow(

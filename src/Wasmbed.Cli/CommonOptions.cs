@@ -12,11 +12,14 @@ internal static class CommonOptions
     };
 
     public static EngineOptions EngineOptions(ParseResult result, Option<ExecutionTier> tier, bool consumeFuel = false, bool interruptible = false) =>
+        EngineOptions(result.GetValue(tier), consumeFuel, interruptible);
+
+    public static EngineOptions EngineOptions(ExecutionTier tier, bool consumeFuel, bool interruptible) =>
         new()
         {
-            Tier = result.GetValue(tier),
+            Tier = tier,
             // The compiler and tiered modes compile to IL through Wasmbed.Compiler; the interpreter needs nothing more.
-            Compiler = result.GetValue(tier) == ExecutionTier.Interpreter ? null : new Wasmbed.Compiler.IlCompiler(),
+            Compiler = tier == ExecutionTier.Interpreter ? null : new Wasmbed.Compiler.IlCompiler(),
             ConsumeFuel = consumeFuel,
             Interruptible = interruptible,
         };

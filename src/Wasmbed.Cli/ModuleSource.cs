@@ -13,6 +13,14 @@ internal static class ModuleSource
 
     public static Module Load(Engine engine, string path) => Module.FromBytes(engine, ReadBytes(path));
 
+    /// <summary>Whether <paramref name="path"/> looks like an ahead-of-time artifact (`wasmbed compile`): a .NET assembly, "MZ" first.</summary>
+    public static bool IsArtifact(string path)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> start = stackalloc byte[2];
+        return stream.ReadAtLeast(start, 2, throwOnEndOfStream: false) == 2 && start[0] == (byte)'M' && start[1] == (byte)'Z';
+    }
+
     private static bool IsText(string path, byte[] bytes)
     {
         if (path.EndsWith(".wat", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".wast", StringComparison.OrdinalIgnoreCase))

@@ -14,6 +14,7 @@ public static class Program
     internal static readonly (string Name, Func<Command> Create)[] Commands =
     [
         ("run", RunCommand.Create),
+        ("compile", CompileCommand.Create),
         ("wast", WastCommand.Create),
         ("validate", ValidateCommand.Create),
         ("inspect", InspectCommand.Create),

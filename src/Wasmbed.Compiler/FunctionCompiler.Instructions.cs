@@ -135,11 +135,11 @@ internal sealed partial class FunctionCompiler
 
             case Opcode.I32Const:
                 LoadInt((int)(uint)instruction.Value);
-                Push(ValueType.I32);
+                PushConstant(ValueType.I32, instruction.Value);
                 return;
             case Opcode.I64Const:
                 _il.Emit(OpCodes.Ldc_I8, (long)instruction.Value);
-                Push(ValueType.I64);
+                PushConstant(ValueType.I64, instruction.Value);
                 return;
             case Opcode.F32Const:
                 LoadInt((int)(uint)instruction.Value);
@@ -153,10 +153,7 @@ internal sealed partial class FunctionCompiler
                 PushConstant(ValueType.F64, instruction.Value);
                 return;
             case Opcode.V128Const:
-                _il.Emit(OpCodes.Ldc_I8, (long)instruction.Value);
-                _il.Emit(OpCodes.Ldc_I8, (long)instruction.Value2);
-                _il.Emit(OpCodes.Newobj, Members.V128Constructor);
-                Push(ValueType.V128);
+                CompileVectorConstant(in instruction);
                 return;
         }
 

@@ -22,7 +22,7 @@ internal sealed partial class FunctionCompiler
         _memoryLength ??= _il.DeclareLocal(typeof(ulong));
         LoadContext();
         _il.Emit(OpCodes.Ldfld, _scope.Memory!);
-        _il.Emit(OpCodes.Call, Members.MemoryBytes);
+        _il.Emit(OpCodes.Ldfld, Members.MemoryData);
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Ldlen);
         _il.Emit(OpCodes.Conv_U8);
@@ -89,11 +89,12 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64Load32U: _il.Emit(OpCodes.Ldind_U4); _il.Emit(OpCodes.Conv_U8); break;
             case Opcode.V128Load: _il.Emit(OpCodes.Ldobj, typeof(V128)); break;
             default:
-                // v128.loadNxM_s/u, loadN_splat, loadN_zero: read the bits, then SimdOps builds the vector.
+                // v128.loadNxM_s/u, loadN_splat, loadN_zero: read the bits, then a Vector128 factory builds the vector.
                 var method = Numerics.Method(op);
                 _il.Emit(OpCodes.Ldobj, method.GetParameters()[0].ParameterType);
-                _il.Emit(OpCodes.Call, method);
-                break;
+                EmitVectorFromLoad(op);
+                Push(ValueType.V128);
+                return;
         }
         Push(instruction.Info.Outputs![0]);
     }
@@ -130,7 +131,7 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary>v128.loadN_lane: [address, vector] → the vector with one lane read from memory.</summary>
+    /// <summary>v128.loadN_lane: [address, vector] → the vector with one lane read from memory (Vector128.WithElement).</summary>
     private void CompileLoadLane(in Instruction instruction)
     {
         Need(2);
@@ -138,20 +139,21 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stloc, vector);
         Pop();
         Pop();
-        var method = Numerics.Method(instruction.Opcode);
-        var valueType = method.GetParameters()[2].ParameterType;
-        EmitEffectiveAddress(instruction.Value, SizeOf(valueType));
+        int size = AccessSize(instruction.Opcode);
+        var lane = VectorRecipe.LaneOfMemoryAccess(size);
+        EmitEffectiveAddress(instruction.Value, size);
         var pointer = _lanePointer ??= _il.DeclareLocal(typeof(byte).MakeByRefType());
         _il.Emit(OpCodes.Stloc, pointer);
-        _il.Emit(OpCodes.Ldloc, vector);
+        LoadVector(vector, lane);
         LoadInt(instruction.Lane);
         _il.Emit(OpCodes.Ldloc, pointer);
-        EmitLoadIndirect(valueType);
-        _il.Emit(OpCodes.Call, method);
+        EmitLoadIndirect(lane);
+        _il.Emit(OpCodes.Call, VectorRecipe.WithElement(lane));
+        StoreVectorResult(typeof(System.Runtime.Intrinsics.Vector128<>).MakeGenericType(lane), _height);
         Push(ValueType.V128);
     }
 
-    /// <summary>v128.storeN_lane: [address, vector] → one lane written to memory.</summary>
+    /// <summary>v128.storeN_lane: [address, vector] → one lane written to memory (Vector128.GetElement).</summary>
     private void CompileStoreLane(in Instruction instruction)
     {
         Need(2);
@@ -159,13 +161,14 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stloc, vector);
         Pop();
         Pop();
-        var method = Numerics.Method(instruction.Opcode);
-        EmitEffectiveAddress(instruction.Value, SizeOf(method.ReturnType));
-        _il.Emit(OpCodes.Ldloc, vector);
+        int size = AccessSize(instruction.Opcode);
+        var lane = VectorRecipe.LaneOfMemoryAccess(size);
+        EmitEffectiveAddress(instruction.Value, size);
+        LoadVector(vector, lane);
         LoadInt(instruction.Lane);
-        _il.Emit(OpCodes.Call, method);
+        _il.Emit(OpCodes.Call, VectorRecipe.GetElement(lane));
         _il.Emit(OpCodes.Unaligned, (byte)1);
-        _il.Emit(OpCodes.Stobj, method.ReturnType);
+        _il.Emit(OpCodes.Stobj, lane);
     }
 
     private void EmitLoadIndirect(Type type)
@@ -173,9 +176,6 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Unaligned, (byte)1);
         _il.Emit(OpCodes.Ldobj, type);
     }
-
-    private static int SizeOf(Type type) =>
-        type == typeof(byte) ? 1 : type == typeof(ushort) ? 2 : type == typeof(uint) ? 4 : type == typeof(ulong) ? 8 : 16;
 
     private static int AccessSize(Opcode op) => 1 << OpcodeTable.Get(op).NaturalAlignment;
 

@@ -16,7 +16,8 @@ internal sealed partial class FunctionCompiler
         int inputs = info.Inputs!.Count;
         Need(inputs);
         bool quietResult = FoldsToOperand(op);
-        if (!EmitInlineNumeric(op))
+        bool zeroOrOne = YieldsZeroOrOne(op);
+        if (!EmitInlineNumeric(op) && !EmitVectorIntrinsic(in instruction))
         {
             var method = Numerics.Method(op);
             switch (info.Immediate)
@@ -42,7 +43,23 @@ internal sealed partial class FunctionCompiler
         if (quietResult) _il.Emit(OpCodes.Call, Members.Runtime(op.ToString().StartsWith("F32", StringComparison.Ordinal) ? "F32Quiet" : "F64Quiet"));
         Pop(inputs);
         foreach (var output in info.Outputs!) Push(output);
+        if (zeroOrOne) _zeroOrOne[_height - 1] = true;
     }
+
+    /// <summary>
+    /// Whether the result is known to be 0 or 1 from the operation and what is known of its operands (on the model,
+    /// before they are popped): comparisons (spec 4.3.2 irelop/frelop), masks with 1, bitwise ops of two such values,
+    /// and the sign bit shifted down.
+    /// </summary>
+    private bool YieldsZeroOrOne(Opcode op) => op switch
+    {
+        >= Opcode.I32Eqz and <= Opcode.F64Ge => true,
+        Opcode.I32And or Opcode.I64And => _zeroOrOne[_height - 1] || _zeroOrOne[_height - 2],
+        Opcode.I32Or or Opcode.I64Or or Opcode.I32Xor or Opcode.I64Xor => _zeroOrOne[_height - 1] && _zeroOrOne[_height - 2],
+        Opcode.I32ShrU => _constants[_height - 1] is { } count && (count & 31) == 31,
+        Opcode.I64ShrU => _constants[_height - 1] is { } count && (count & 63) == 63,
+        _ => false,
+    };
 
     /// <summary>
     /// Whether the JIT may fold this arithmetic with a constant operand into the other operand (x - 0, x * 1, x / 1,

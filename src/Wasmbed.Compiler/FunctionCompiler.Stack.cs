@@ -11,6 +11,8 @@ internal sealed partial class FunctionCompiler
     private ValueType[] _stack = new ValueType[32];
     /// <summary>Per position: whether the entry was pushed by a constant instruction, and its bits (see FunctionCompiler.Numeric.cs).</summary>
     private ulong?[] _constants = new ulong?[32];
+    /// <summary>Per position: whether the value is known to be 0 or 1 (a comparison's result, see <see cref="CompileSelect"/>).</summary>
+    private bool[] _zeroOrOne = new bool[32];
     private int _height;
     private int _spilled;
     private readonly Dictionary<(int Position, Type Type), LocalBuilder> _spillLocals = [];
@@ -28,8 +30,10 @@ internal sealed partial class FunctionCompiler
         {
             Array.Resize(ref _stack, _stack.Length * 2);
             Array.Resize(ref _constants, _stack.Length);
+            Array.Resize(ref _zeroOrOne, _stack.Length);
         }
         _constants[_height] = null;
+        _zeroOrOne[_height] = false;
         _stack[_height++] = type;
     }
 
@@ -37,6 +41,7 @@ internal sealed partial class FunctionCompiler
     {
         Push(type);
         _constants[_height - 1] = bits;
+        _zeroOrOne[_height - 1] = bits <= 1 && type is ValueType.I32 or ValueType.I64;
     }
 
     /// <summary>Removes the top entry from the model; it must be on the evaluation stack (after <see cref="Need"/>), where the emitted IL consumed it.</summary>

@@ -149,12 +149,12 @@ internal sealed partial class FunctionCompiler
         if (type == ValueType.V128)
         {
             _il.Emit(OpCodes.Ldloca, value);
-            _il.Emit(OpCodes.Ldfld, Members.V128Low);
+            _il.Emit(OpCodes.Call, Members.V128Low);
             _il.Emit(OpCodes.Stfld, Members.GlobalBits);
             LoadContext();
             _il.Emit(OpCodes.Ldfld, field);
             _il.Emit(OpCodes.Ldloca, value);
-            _il.Emit(OpCodes.Ldfld, Members.V128High);
+            _il.Emit(OpCodes.Call, Members.V128High);
             _il.Emit(OpCodes.Stfld, Members.GlobalHighBits);
             return;
         }
@@ -184,6 +184,7 @@ internal sealed partial class FunctionCompiler
     {
         Need(3);
         var type = Peek(1);
+        bool conditionIsZeroOrOne = _zeroOrOne[_height - 1];
         var condition = SpillLocal(_height - 1, ValueType.I32);
         var second = SpillLocal(_height - 2, type);
         var result = SpillLocal(_height - 3, type);
@@ -192,15 +193,22 @@ internal sealed partial class FunctionCompiler
         if (type is ValueType.I32 or ValueType.I64)
         {
             // second ^ ((first ^ second) & mask), where mask = (c | -c) >> 31 is all ones when the condition c is not
-            // zero. (Written with a compare, the JIT turns it back into a branch.)
+            // zero, or just -c when c is known to be 0 or 1. (Written with a compare, the JIT turns it back into a branch.)
             _il.Emit(OpCodes.Ldloc, second);
             _il.Emit(OpCodes.Xor);
             _il.Emit(OpCodes.Ldloc, condition);
-            _il.Emit(OpCodes.Dup);
-            _il.Emit(OpCodes.Neg);
-            _il.Emit(OpCodes.Or);
-            _il.Emit(OpCodes.Ldc_I4, 31);
-            _il.Emit(OpCodes.Shr);
+            if (conditionIsZeroOrOne)
+            {
+                _il.Emit(OpCodes.Neg);
+            }
+            else
+            {
+                _il.Emit(OpCodes.Dup);
+                _il.Emit(OpCodes.Neg);
+                _il.Emit(OpCodes.Or);
+                _il.Emit(OpCodes.Ldc_I4, 31);
+                _il.Emit(OpCodes.Shr);
+            }
             if (type == ValueType.I64) _il.Emit(OpCodes.Conv_I8);
             _il.Emit(OpCodes.And);
             _il.Emit(OpCodes.Ldloc, second);

@@ -33,6 +33,8 @@ internal sealed partial class FunctionCompiler
     private short _contextArgument;
     private short _depthArgument;
     private bool _makesCalls = true;
+    /// <summary>Whether the prologue may skip the stack probe (always for a small leaf, mostly for other small functions).</summary>
+    private bool _smallFrame;
 
     public FunctionCompiler(ModuleScope scope)
     {
@@ -55,17 +57,20 @@ internal sealed partial class FunctionCompiler
         ResetControl();
         ResetSandboxChecks(definedIndex);
         _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = null;
-        if (EstimatedFrameBytes(body) > MaxFrameBytes)
+        _vectorResult = null;
+        if (EstimatedFrameBytes(_type, body) > MaxFrameBytes)
         {
             _makesCalls = true;
+            _smallFrame = false;
             EmitPrologue();
             EmitInterpretedBody();
             return;
         }
         DeclareLocals(body);
-        var (usesMemory, makesCalls) = Scan(body);
+        var (usesMemory, makesCalls, usesVectors) = Scan(body);
         _usesMemory = _scope.Memory is not null && usesMemory;
         _makesCalls = makesCalls;
+        _smallFrame = !usesVectors && FrameBound(body) <= (makesCalls ? CompilerStoreState.SmallFrameBytes : CompilerStoreState.SmallLeafFrameBytes);
         method.InitLocals = false;
         EmitPrologue();
         EmitZeroLocals();
@@ -84,12 +89,13 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>
     /// spec 4.4.10 function calls: a frame is pushed — here the call depth and the host stack are checked first, so
-    /// that runaway recursion traps instead of overflowing the .NET stack (see <see cref="CompilerStoreState"/>).
+    /// that runaway recursion traps instead of overflowing the .NET stack (see <see cref="CompilerStoreState"/>, which
+    /// argues why the probes below suffice).
     /// </summary>
     /// <remarks>
-    /// A function that calls nothing skips the stack probe: its caller passed one, which leaves at least 96 KiB
-    /// below the limit, and its own frame is at most <see cref="MaxFrameBytes"/>. It still counts its call depth, so
-    /// that <see cref="StoreLimits.MaxCallDepth"/> stays exact.
+    /// Every function counts its call depth, so that <see cref="StoreLimits.MaxCallDepth"/> stays exact. A small
+    /// function probes the stack through a call every <see cref="CompilerStoreState.ProbeInterval"/> levels of depth, a
+    /// small leaf never; a large one compares the address of a local of its own on every entry.
     /// </remarks>
     private void EmitPrologue()
     {
@@ -100,22 +106,39 @@ internal sealed partial class FunctionCompiler
         EmitTrap(TrapCode.CallStackExhausted);
         _il.MarkLabel(depthOk);
 
-        if (!_makesCalls)
-        {
-            if (_usesMemory) EmitReloadMemory();
-            return;
-        }
         var stackOk = _il.DefineLabel();
-        var marker = _il.DeclareLocal(typeof(byte));
-        _il.Emit(OpCodes.Ldloca, marker);
-        _il.Emit(OpCodes.Conv_U);
-        LoadArgument(_contextArgument);
-        _il.Emit(OpCodes.Ldfld, Members.InstanceState);
-        _il.Emit(OpCodes.Ldfld, Members.StateStackLimit);
-        _il.Emit(OpCodes.Bge_Un, stackOk);
-        LoadArgument(_contextArgument);
-        _il.Emit(OpCodes.Ldfld, Members.InstanceState);
-        _il.Emit(OpCodes.Call, Members.CheckStack);
+        if (_smallFrame)
+        {
+            if (_makesCalls)
+            {
+                LoadArgument(_depthArgument);
+                LoadInt(CompilerStoreState.ProbeInterval - 1);
+                _il.Emit(OpCodes.And);
+                _il.Emit(OpCodes.Brtrue, stackOk);
+                LoadContext();
+                _il.Emit(OpCodes.Ldfld, Members.InstanceState);
+                _il.Emit(OpCodes.Call, Members.ProbeStack);
+            }
+        }
+        else
+        {
+            var marker = _il.DeclareLocal(typeof(byte));
+            _il.Emit(OpCodes.Ldloca, marker);
+            _il.Emit(OpCodes.Conv_U);
+            LoadContext();
+            _il.Emit(OpCodes.Ldfld, Members.InstanceState);
+            _il.Emit(OpCodes.Ldfld, Members.StateStackLimit);
+            if (_makesCalls)
+            {
+                LoadInt(CompilerStoreState.SampledReserve);
+                _il.Emit(OpCodes.Conv_U);
+                _il.Emit(OpCodes.Add);
+            }
+            _il.Emit(OpCodes.Bge_Un, stackOk);
+            LoadContext();
+            _il.Emit(OpCodes.Ldfld, Members.InstanceState);
+            _il.Emit(OpCodes.Call, Members.CheckStack);
+        }
         _il.MarkLabel(stackOk);
 
         if (_usesMemory) EmitReloadMemory();
@@ -165,14 +188,28 @@ internal sealed partial class FunctionCompiler
         _ => ([.. _module.Types[(int)block.TypeIndex].Parameters], [.. _module.Types[(int)block.TypeIndex].Results]),
     };
 
+    /// <summary>Whether defined function <paramref name="definedIndex"/> gets an interpreted body (see <see cref="EmitInterpretedBody"/>).</summary>
+    public static bool RunsInInterpreter(ModuleDescription module, int definedIndex) =>
+        EstimatedFrameBytes(module.Types[(int)module.FunctionTypeIndices[definedIndex]], module.Codes[definedIndex]) > MaxFrameBytes;
+
     /// <summary>What the locals alone take in the function's .NET frame (the JIT's temporaries come on top).</summary>
-    private long EstimatedFrameBytes(FunctionBody body)
+    private static long EstimatedFrameBytes(FunctionType type, FunctionBody body)
     {
         long bytes = 0;
-        foreach (var parameter in _type.Parameters) bytes += parameter == ValueType.V128 ? 16 : 8;
+        foreach (var parameter in type.Parameters) bytes += parameter == ValueType.V128 ? 16 : 8;
         foreach (var run in body.Locals) bytes += (long)run.Count * (run.Type == ValueType.V128 ? 16 : 8);
         return bytes;
     }
+
+    /// <summary>
+    /// A bound on the function's whole .NET frame, for telling small functions (see <see cref="EmitPrologue"/>) from
+    /// the rest. Twice what its parameters and locals take, for the JIT's copies of them; 8 bytes per byte of code, for
+    /// spilled operands, temporaries and the stack arguments of its calls (every instruction that pushes an operand is
+    /// at least two bytes long, and a spilled operand or a stack argument takes 8 bytes); 64 bytes for saved registers
+    /// and the return address. Functions using vectors, whose temporaries are larger, never count as small. Measured
+    /// frames of real modules stay far below it (for clang's output, under 1 byte per byte of code plus 48).
+    /// </summary>
+    private long FrameBound(FunctionBody body) => 64 + 2 * EstimatedFrameBytes(_type, body) + 8L * body.CodeLength;
 
     /// <summary>
     /// The body of a function too large for a .NET frame under the stack guard: it runs in the interpreter, whose
@@ -193,12 +230,15 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// Whether the body touches memory 0 (so the prologue and calls keep its base and length at hand), and whether it
-    /// calls anything (host functions and imports included; instructions that only call runtime helpers do not count).
+    /// Whether the body touches memory 0 (so the prologue and calls keep its base and length at hand), whether it
+    /// calls anything (host functions and imports included; instructions that only call runtime helpers do not count),
+    /// and whether it has vector values (parameters, locals or instructions).
     /// </summary>
-    private (bool UsesMemory, bool MakesCalls) Scan(FunctionBody body)
+    private (bool UsesMemory, bool MakesCalls, bool UsesVectors) Scan(FunctionBody body)
     {
         bool usesMemory = false, makesCalls = false;
+        bool usesVectors = HasVectors(_type);
+        foreach (var run in body.Locals) usesVectors |= run.Type == ValueType.V128;
         var reader = new InstructionReader(_module.Bytes.Span, body.CodeOffset, body.CodeOffset + body.CodeLength);
         while (!reader.AtEnd)
         {
@@ -206,9 +246,26 @@ internal sealed partial class FunctionCompiler
             var info = instruction.Info;
             if (info.Immediate is ImmediateKind.MemArg or ImmediateKind.MemArgAndLane || instruction.Opcode == Opcode.MemorySize)
                 usesMemory = true;
-            else if (instruction.Opcode is Opcode.Call or Opcode.CallIndirect)
-                makesCalls = true;
+            switch (instruction.Opcode)
+            {
+                case Opcode.Call:
+                    makesCalls = true;
+                    usesVectors |= HasVectors(TypeOfFunction(instruction.Index));
+                    break;
+                case Opcode.CallIndirect:
+                    makesCalls = true;
+                    usesVectors |= HasVectors(_module.Types[(int)instruction.Index]);
+                    break;
+                case Opcode.GlobalGet or Opcode.GlobalSet:
+                    usesVectors |= _module.GetGlobalType(instruction.Index).ValueType == ValueType.V128;
+                    break;
+                default:
+                    usesVectors |= info.Prefix == 0xFD;
+                    break;
+            }
         }
-        return (usesMemory, makesCalls);
+        return (usesMemory, makesCalls, usesVectors);
     }
+
+    private static bool HasVectors(FunctionType type) => type.Parameters.Contains(ValueType.V128) || type.Results.Contains(ValueType.V128);
 }

@@ -12,7 +12,7 @@ namespace Wasmbed.Compiler;
 /// calls are .NET calls with typed parameters; their depth is limited by <see cref="StoreLimits.MaxCallDepth"/> and by
 /// a stack guard, so deep recursion traps with <see cref="TrapCode.CallStackExhausted"/> instead of crashing the process.
 /// </remarks>
-public sealed class IlCompiler : CodeGenerator
+public sealed partial class IlCompiler : CodeGenerator
 {
     public override string Name => "il";
 
@@ -22,28 +22,31 @@ public sealed class IlCompiler : CodeGenerator
     /// on-stack replacement for long loops): faster start-up, and profile-guided code for hot paths.
     /// </summary>
     /// <remarks>
-    /// Applies to modules loaded as regular assemblies (<see cref="ArtifactDirectory"/>). The methods of a dynamic
-    /// assembly, the default, are never tiered: the JIT compiles each fully optimized at its first call either way.
+    /// No effect on the default dynamic assemblies, whose methods are never tiered: the JIT compiles each fully
+    /// optimized at its first call either way. It can only matter for modules loaded as regular assemblies
+    /// (artifacts, <see cref="TieredJit"/>; docs/compiler.md).
     /// </remarks>
     public bool OptimizeBeforeFirstCall { get; init; } = true;
 
     /// <summary>
     /// Functions whose body is larger than this many bytes of WebAssembly are left to tiered compilation even when
     /// <see cref="OptimizeBeforeFirstCall"/> is set: optimizing them up front costs more start-up time than it saves.
-    /// Like that option, it applies to modules loaded as regular assemblies only.
+    /// Like that option, it has no effect on dynamic assemblies.
     /// </summary>
     public int LargeFunctionBytes { get; init; } = 2048;
 
     /// <summary>
-    /// Loads each compiled module as a regular (collectible) assembly instead of a dynamic one, so that .NET's tiered
-    /// compilation applies: quick tier-0 code at first, on-stack replacement in hot loops, then fully optimized code
-    /// guided by the run's profile. Start-up is faster; <see cref="OptimizeBeforeFirstCall"/> no longer applies.
+    /// Experimental: loads each compiled module as a regular (collectible) assembly instead of a dynamic one, meant to
+    /// get .NET's tiered compilation (tier-0 code first, on-stack replacement, then optimized code guided by the run's
+    /// profile); <see cref="OptimizeBeforeFirstCall"/> no longer applies. Whether the runtime tiers methods of
+    /// collectible assemblies loaded from bytes is not established (docs/compiler.md); it is not benchmarked.
     /// </summary>
     public bool TieredJit { get; init; }
 
     /// <summary>
     /// When set, compiled modules are saved in this directory and loaded from it the next time the same module is
-    /// compiled by the same build (ahead-of-time compilation; see CompiledArtifacts for the format and its checks).
+    /// compiled by the same build (an artifact cache; see Artifacts/ArtifactCache for its checks, and
+    /// <see cref="SaveArtifact"/> for artifacts made ahead of time).
     /// The directory must be writable only by trusted users: its files are loaded as code.
     /// </summary>
     public string? ArtifactDirectory { get; init; }
@@ -64,6 +67,9 @@ public sealed class IlCompiler : CodeGenerator
         }
         Dispatch.Enter(function, slots);
     }
+
+    internal override void InvokeFromInterpreter(Store store, WasmFunction function, Span<ulong> slots, int interpreterFrames) =>
+        Dispatch.EnterFromInterpreter(function, slots, interpreterFrames);
 
     internal override void Prepare(Module module)
     {

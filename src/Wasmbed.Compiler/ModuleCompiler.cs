@@ -17,7 +17,7 @@ internal static class ModuleCompiler
 
     public static CompiledModule Compile(Module module, IlCompiler options)
     {
-        if (options.ArtifactDirectory is { } directory) return CompiledArtifacts.LoadOrCompile(module, options, directory);
+        if (options.ArtifactDirectory is { } directory) return Artifacts.ArtifactCache.LoadOrCompile(module, options, directory);
         if (options.TieredJit)
         {
             var (persisted, typeName, _) = Emit(module.Description, module.Engine.Options, options, persisted: true);
@@ -67,7 +67,14 @@ internal static class ModuleCompiler
     {
         var description = module.Description;
         const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static;
-        MethodInfo Method(string name) => created.GetMethod(name, flags) ?? throw new MissingMethodException(created.FullName, name);
+        // One pass over the methods: looking each up with Type.GetMethod(name) scans them all every time, which for
+        // the 7,500 methods of a 2,500-function module took over a second.
+        var byName = new Dictionary<string, MethodInfo>(StringComparer.Ordinal);
+        foreach (var method in created.GetMethods(flags))
+        {
+            if (method.DeclaringType == created) byName[method.Name] = method;
+        }
+        MethodInfo Method(string name) => byName.GetValueOrDefault(name) ?? throw new MissingMethodException(created.FullName, name);
         FieldInfo Field(string name) => created.GetField(name) ?? throw new MissingFieldException(created.FullName, name);
         // Plain loops rather than LINQ: each LINQ instantiation is JIT-compiled at start-up (ReadyToRun code cannot hold it).
         FieldInfo[] Fields(int count, Func<int, string> name)
@@ -172,9 +179,8 @@ internal static class ModuleCompiler
     }
 
     /// <summary>
-    /// Loads a saved compiled module into its own collectible load context. As a regular assembly its methods get
-    /// .NET's tiered compilation (quick tier-0 code first, on-stack replacement in hot loops, then optimized code
-    /// guided by the profile), which methods of dynamic assemblies do not.
+    /// Loads a saved compiled module into its own collectible load context (<see cref="IlCompiler.TieredJit"/>, experimental:
+    /// meant to get .NET's tiered compilation as a regular assembly; see docs/compiler.md for what was measured).
     /// </summary>
     public static Type LoadCollectible(byte[] image, string typeName)
     {

@@ -5,13 +5,18 @@ namespace Wasmbed.Compiler;
 
 /// <summary>
 /// <see cref="ExecutionTier.Tiered"/>: a module starts in the interpreter; once it has been entered
-/// <see cref="IlCompiler.TierUpAfterCalls"/> times from the host, it is compiled on a thread-pool thread (IL emitted and
-/// every function JIT-compiled there), and later host → WebAssembly calls run the compiled code. Both tiers work on
-/// the same instance objects (memories, tables, globals) with the same semantics, so switching changes no result.
+/// <see cref="IlCompiler.TierUpAfterCalls"/> times from the host, it is compiled on a thread-pool thread. From then on,
+/// calls from the host run the compiled code, and so do the calls the interpreter makes to the module's functions,
+/// including those of a host call that is still running (a WASI command runs everything inside one call to
+/// <c>_start</c>). Both tiers work on the same instance objects (memories, tables, globals) with the same semantics,
+/// fuel and call-depth accounting, so switching changes no result.
 /// </summary>
 /// <remarks>
-/// The switch happens between calls from the host: a call already running in the interpreter finishes there, and
-/// calls the interpreter makes stay interpreted. <see cref="Module.CompiledCode"/> is set only when compilation is done.
+/// A function already running in the interpreter finishes there: the switch happens at calls, not inside loops (no
+/// on-stack replacement). Functions whose frames are too large for compiled code keep running in the interpreter.
+/// <see cref="Module.CompiledCode"/> is set when the IL is done, and the interpreter's calls switch right after; the
+/// thread then JIT-compiles every function, unless a function's first compiled call got there first. Resumable calls
+/// (<see cref="Function.InvokeResumable"/>) exist only on the interpreter tier, so they never meet compiled code.
 /// </remarks>
 internal static class TierUp
 {
@@ -45,7 +50,13 @@ internal static class TierUp
         try
         {
             var compiled = CompiledModule.Of(module);
-            // JIT every function here rather than on the caller's thread at its first compiled call.
+            var description = module.Description;
+            for (int i = 0; i < description.Codes.Count; i++)
+            {
+                if (!FunctionCompiler.RunsInInterpreter(description, i)) Wasmbed.Interpreter.Executor.UseCompiledCode(module, i);
+            }
+            // JIT every function here rather than on the caller's thread at its first compiled call, unless that call
+            // comes first: the calls switch as soon as the IL exists, so that a hot function waits only for its own JIT.
             const BindingFlags generated = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly;
             foreach (var method in compiled.ContextType.GetMethods(generated)) RuntimeHelpers.PrepareMethod(method.MethodHandle);
         }

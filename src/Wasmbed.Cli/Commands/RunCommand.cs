@@ -1,36 +1,42 @@
 using System.CommandLine;
 using System.Globalization;
+using Wasmbed.Compiler;
 using Wasmbed.Wasi;
 
 namespace Wasmbed.Cli.Commands;
 
 /// <summary>
 /// <c>wasmbed run [--dir HOST[::GUEST]]… [--env NAME=VALUE]… [--invoke NAME] [--tier T] [--fuel N] [--max-memory BYTES]
-/// [--timeout DURATION] [--max-stack DEPTH] FILE [ARGS…]</c>, like
+/// [--timeout DURATION] [--max-stack DEPTH] [--aot ARTIFACT] FILE [ARGS…]</c>, like
 /// <c>wasmtime run</c>: runs a WASI command (the exit status is the guest's <c>proc_exit</c> code), or calls an export
-/// and prints its results.
+/// and prints its results. FILE may be an artifact of <c>wasmbed compile</c>, which carries its module and compiled
+/// code; <c>--aot</c> runs FILE with the code of such an artifact, refused unless it was compiled from FILE.
 /// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "module (.wasm or .wat)" };
+        var file = new Argument<string>("file") { Description = "module (.wasm or .wat), or an artifact of `wasmbed compile` (.wasmbed.dll)" };
         var arguments = new Argument<string[]>("args") { Description = "arguments: of the WASI program, or of the invoked function", Arity = ArgumentArity.ZeroOrMore };
         var invoke = new Option<string?>("--invoke") { Description = "call this exported function instead of the WASI command's _start" };
         var directories = new Option<string[]>("--dir") { Description = "preopen a host directory: HOST[::GUEST] (GUEST defaults to HOST)", Arity = ArgumentArity.ZeroOrMore };
         var environment = new Option<string[]>("--env") { Description = "set a guest environment variable: NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
         var argv0 = new Option<string?>("--argv0") { Description = "the program name the guest sees as argv[0] (default: FILE as given)" };
+        var aot = new Option<string?>("--aot") { Description = "run the compiled code of this artifact (`wasmbed compile FILE`); refused unless it was compiled from FILE" };
         var tier = CommonOptions.Tier();
         var sandbox = new SandboxOptions();
-        var command = new Command("run", "Run a WASI command, or call an exported function with --invoke") { file, arguments, invoke, directories, environment, argv0, tier };
+        var command = new Command("run", "Run a WASI command, or call an exported function with --invoke") { file, arguments, invoke, directories, environment, argv0, tier, aot };
         foreach (var option in sandbox.All) command.Options.Add(option);
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
             var name = result.GetValue(invoke);
             var texts = result.GetValue(arguments) ?? [];
-            using var engine = new Engine(CommonOptions.EngineOptions(result, tier, sandbox.ConsumesFuel(result), sandbox.Interruptible(result)));
-            using var module = ModuleSource.Load(engine, path);
+            var artifact = result.GetValue(aot) ?? (ModuleSource.IsArtifact(path) ? path : null);
+            using var engine = new Engine(CommonOptions.EngineOptions(TierFor(result, tier, artifact), sandbox.ConsumesFuel(result), sandbox.Interruptible(result)));
+            using var module = artifact is null ? ModuleSource.Load(engine, path)
+                : artifact == path ? IlCompiler.LoadArtifact(engine, artifact)
+                : IlCompiler.LoadArtifact(engine, artifact, ModuleSource.ReadBytes(path));
             var store = sandbox.CreateStore(result, engine);
             var linker = new Linker(engine);
 
@@ -61,6 +67,16 @@ internal static class RunCommand
             return wasi.Run(instance);
         });
         return command;
+    }
+
+    /// <summary>The tier asked for; for an artifact, the compiler unless --tier says otherwise (not the interpreter: it has no use for compiled code).</summary>
+    private static ExecutionTier TierFor(ParseResult result, Option<ExecutionTier> tier, string? artifact)
+    {
+        var asked = result.GetValue(tier);
+        if (artifact is null) return asked;
+        if (result.GetResult(tier) is not { Implicit: false }) return ExecutionTier.Compiler;
+        return asked != ExecutionTier.Interpreter ? asked
+            : throw new CommandException($"{artifact} is compiled code: it runs on --tier compiler (the default for artifacts) or tiered, not on the interpreter");
     }
 
     private static int Invoke(Instance instance, string path, string name, string[] texts)

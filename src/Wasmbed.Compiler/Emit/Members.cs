@@ -12,13 +12,14 @@ internal static class Members
     public static readonly FieldInfo InstanceState = typeof(CompiledInstance).GetField(nameof(CompiledInstance.State), Any)!;
     public static readonly FieldInfo StateStackLimit = typeof(CompilerStoreState).GetField(nameof(CompilerStoreState.StackLimit), Any)!;
     public static readonly MethodInfo CheckStack = typeof(CompilerStoreState).GetMethod(nameof(CompilerStoreState.CheckStack), Any)!;
+    public static readonly MethodInfo ProbeStack = typeof(CompilerStoreState).GetMethod(nameof(CompilerStoreState.Probe), Any)!;
 
     public static readonly MethodInfo Trap = typeof(CompiledRuntime).GetMethod(nameof(CompiledRuntime.Trap), Any)!;
     public static readonly MethodInfo ResolveIndirect = typeof(CompiledRuntime).GetMethod(nameof(CompiledRuntime.ResolveIndirect), Any)!;
     public static readonly FieldInfo CallTargetContext = typeof(CallTarget).GetField(nameof(CallTarget.Context), Any)!;
     public static readonly FieldInfo CallTargetPointer = typeof(CallTarget).GetField(nameof(CallTarget.Pointer), Any)!;
 
-    public static readonly MethodInfo MemoryBytes = typeof(MemoryInstance).GetProperty(nameof(MemoryInstance.Bytes), Any)!.GetMethod!;
+    public static readonly FieldInfo MemoryData = typeof(MemoryInstance).GetField(nameof(MemoryInstance.Data), Any)!;
     public static readonly MethodInfo ArrayDataReference = typeof(MemoryMarshal).GetMethods(BindingFlags.Public | BindingFlags.Static)
         .Single(m => m.Name == nameof(MemoryMarshal.GetArrayDataReference) && m.IsGenericMethodDefinition)
         .MakeGenericMethod(typeof(byte));
@@ -27,8 +28,8 @@ internal static class Members
     public static readonly FieldInfo GlobalHighBits = typeof(GlobalInstance).GetField(nameof(GlobalInstance.HighBits), Any)!;
 
     public static readonly ConstructorInfo V128Constructor = typeof(V128).GetConstructor([typeof(ulong), typeof(ulong)])!;
-    public static readonly FieldInfo V128Low = typeof(V128).GetField(nameof(V128.Low))!;
-    public static readonly FieldInfo V128High = typeof(V128).GetField(nameof(V128.High))!;
+    public static readonly MethodInfo V128Low = typeof(V128).GetProperty(nameof(V128.Low))!.GetMethod!;
+    public static readonly MethodInfo V128High = typeof(V128).GetProperty(nameof(V128.High))!.GetMethod!;
 
     public static readonly MethodInfo Int32BitsToSingle = typeof(BitConverter).GetMethod(nameof(BitConverter.Int32BitsToSingle), [typeof(int)])!;
     public static readonly MethodInfo Int64BitsToDouble = typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble), [typeof(long)])!;

@@ -9,12 +9,17 @@ namespace Wasmbed.Compiler.Runtime;
 /// <see cref="CompiledInstance"/> type), innermost first, ending with the function the host called (its entry).
 /// Functions the JIT inlined into their callers have no frame of their own and do not appear.
 /// </summary>
-/// <remarks>Read only when asked for: a trap after deep recursion has a long stack, and most traps are just caught.</remarks>
-internal sealed class CompiledBacktrace(Exception exception, ModuleInstance entered) : IReadOnlyList<TraceFrame>
+/// <remarks>
+/// Read only when asked for: a trap after deep recursion has a long stack, and most traps are just caught. When the
+/// interpreter called the entry (tiered execution), the trace ends at the entry and continues with the
+/// <c>interpreterFrames</c> below it.
+/// </remarks>
+internal sealed class CompiledBacktrace(Exception exception, ModuleInstance entered, TraceFrame[]? interpreterFrames = null)
+    : IReadOnlyList<TraceFrame>
 {
     private TraceFrame[]? _frames;
 
-    private TraceFrame[] Frames => _frames ??= Read(exception, entered);
+    private TraceFrame[] Frames => _frames ??= Read(exception, entered, interpreterFrames);
 
     public TraceFrame this[int index] => Frames[index];
 
@@ -24,7 +29,7 @@ internal sealed class CompiledBacktrace(Exception exception, ModuleInstance ente
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private static TraceFrame[] Read(Exception exception, ModuleInstance entered)
+    private static TraceFrame[] Read(Exception exception, ModuleInstance entered, TraceFrame[]? interpreterFrames)
     {
         var frames = new List<TraceFrame>();
         foreach (var frame in new StackTrace(exception, false).GetFrames())
@@ -40,9 +45,12 @@ internal sealed class CompiledBacktrace(Exception exception, ModuleInstance ente
             var digits = colon < 0 ? name.AsSpan(1) : name.AsSpan(1, colon - 1);
             if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int index)) continue;
             // The entry stands for the function the host called, unless that function has its own frame already.
-            if (isEntry && frames.Count > 0 && frames[^1].FunctionIndex == index && frames[^1].ModuleName == moduleName) continue;
-            frames.Add(new TraceFrame(moduleName, index, colon < 0 ? null : name[(colon + 1)..]));
+            bool hasOwnFrame = isEntry && frames.Count > 0 && frames[^1].FunctionIndex == index && frames[^1].ModuleName == moduleName;
+            if (!hasOwnFrame) frames.Add(new TraceFrame(moduleName, index, colon < 0 ? null : name[(colon + 1)..]));
+            // Further out, frames belong to the interpreter.
+            if (isEntry && interpreterFrames is not null) break;
         }
+        if (interpreterFrames is not null) frames.AddRange(interpreterFrames);
         return [.. frames];
     }
 }

@@ -26,9 +26,15 @@ public abstract class CompiledInstance
 
     internal struct IndirectCacheEntry
     {
-        public ulong Handle;
-        public int TypeIndex;
+        /// <summary>The function handle and the expected type, as made by <see cref="KeyOf"/>; 0 for an empty entry.</summary>
+        public ulong Key;
         public CallTarget? Target;
+
+        /// <summary>
+        /// One word for a (handle, type index) pair, never 0: handles are below 2^32 (they number the store's
+        /// references) and the type index is stored plus one above them.
+        /// </summary>
+        public static ulong KeyOf(ulong handle, int typeIndex) => handle | ((ulong)(uint)(typeIndex + 1) << 32);
     }
 
     /// <summary>Adapters for callees reached through slots (host functions, uncompiled code), made on first use.</summary>

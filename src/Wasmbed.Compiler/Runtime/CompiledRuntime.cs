@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Wasmbed.Compiler.Runtime;
 
@@ -14,20 +15,37 @@ internal static class CompiledRuntime
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Exception Trap(TrapCode code) => new TrapException(code);
 
-    /// <summary>spec 4.4.8 call_indirect: the function at <paramref name="element"/> of the table, checked against the expected type.</summary>
+    /// <summary>
+    /// spec 4.4.8 call_indirect: the function at <paramref name="element"/> of the table, checked against the expected
+    /// type. Generated code calls this; the JIT inlines it, with the table and type as constants, down to the table
+    /// read and one compare with the cached resolution of that element's function.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CallTarget ResolveIndirect(int element, int tableIndex, int typeIndex, CompiledInstance context)
     {
-        var instance = context.Instance;
-        var elements = instance.Tables[tableIndex].Elements;
+        var elements = context.Instance.Tables[tableIndex].Elements;
+        if ((uint)element < (uint)elements.Length)
+        {
+            ulong handle = elements[element];
+            // The mask keeps the index inside the cache, whose size is a power of two.
+            ref var cached = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(context.IndirectCache), (int)handle & (CompiledInstance.IndirectCacheSize - 1));
+            if (cached.Key == CompiledInstance.IndirectCacheEntry.KeyOf(handle, typeIndex)) return cached.Target!;
+        }
+        return ResolveIndirectSlow(element, tableIndex, typeIndex, context);
+    }
+
+    /// <summary>The rest of call_indirect: traps for a missing element, a null one or the wrong type; fills the cache.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CallTarget ResolveIndirectSlow(int element, int tableIndex, int typeIndex, CompiledInstance context)
+    {
+        var elements = context.Instance.Tables[tableIndex].Elements;
         if ((uint)element >= (uint)elements.Length) throw new TrapException(TrapCode.UndefinedElement);
         ulong handle = elements[element];
         if (handle == 0) throw new TrapException(TrapCode.UninitializedElement);
-        ref var cached = ref context.IndirectCache[(int)handle & (CompiledInstance.IndirectCacheSize - 1)];
-        if (cached.Handle == handle && cached.TypeIndex == typeIndex) return cached.Target!;
         var target = ResolveUncached(handle, typeIndex, context);
+        ref var cached = ref context.IndirectCache[(int)handle & (CompiledInstance.IndirectCacheSize - 1)];
         cached.Target = target;
-        cached.TypeIndex = typeIndex;
-        cached.Handle = handle;
+        cached.Key = CompiledInstance.IndirectCacheEntry.KeyOf(handle, typeIndex);
         return target;
     }
 
@@ -48,15 +66,14 @@ internal static class CompiledRuntime
         var instance = context.Instance;
         var function = instance.Functions[instance.Module.Description.ImportedFunctionCount + definedIndex];
         var state = context.State;
-        int saved = state.RemainingDepth;
-        state.RemainingDepth = remainingDepth;
+        var saved = state.HandOff(remainingDepth);
         try
         {
             Wasmbed.Interpreter.Executor.Invoke(state.Store, function, slots);
         }
         finally
         {
-            state.RemainingDepth = saved;
+            state.Restore(saved);
         }
     }
 

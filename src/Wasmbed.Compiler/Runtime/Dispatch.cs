@@ -26,11 +26,22 @@ internal static class Dispatch
     /// A host → WebAssembly entry into compiled code: sets up the stack guard and call-depth budget, runs the
     /// function's slots entry, and turns stray .NET exceptions into traps the way the interpreter does.
     /// </summary>
-    public static void Enter(WasmFunction function, Span<ulong> slots)
+    public static void Enter(WasmFunction function, Span<ulong> slots) =>
+        Enter(function, slots, Wasmbed.Interpreter.Executor.ActiveFrames(function.Instance.Store), fromInterpreter: false);
+
+    /// <summary>
+    /// A call the interpreter makes into compiled code (tiered execution), with <paramref name="interpreterFrames"/>
+    /// interpreter frames below it: like a host entry, and a trap's backtrace continues with those frames.
+    /// </summary>
+    public static void EnterFromInterpreter(WasmFunction function, Span<ulong> slots, int interpreterFrames) =>
+        Enter(function, slots, interpreterFrames, fromInterpreter: true);
+
+    private static void Enter(WasmFunction function, Span<ulong> slots, int interpreterFrames, bool fromInterpreter)
     {
         var context = ContextOf(function.Instance);
         var state = context.State;
-        int depth = state.RemainingDepth;
+        int remainingDepth = state.RemainingDepth;
+        int depth = state.DepthLeft(interpreterFrames);
         nuint savedLimit = state.Enter();
         try
         {
@@ -38,23 +49,26 @@ internal static class Dispatch
         }
         catch (TrapException trap) when (trap.WasmBacktrace is not CompiledBacktrace && trap.WasmBacktrace.Count == 0)
         {
-            trap.WasmBacktrace = new CompiledBacktrace(trap, function.Instance);
+            trap.WasmBacktrace = Backtrace(trap, function, interpreterFrames, fromInterpreter);
             throw;
         }
         catch (InsufficientExecutionStackException exception)
         {
-            throw new TrapException(TrapCode.CallStackExhausted) { WasmBacktrace = new CompiledBacktrace(exception, function.Instance) };
+            throw new TrapException(TrapCode.CallStackExhausted) { WasmBacktrace = Backtrace(exception, function, interpreterFrames, fromInterpreter) };
         }
         catch (Exception exception) when (exception is not WasmException)
         {
-            throw new TrapException(TrapCode.HostError, exception) { WasmBacktrace = new CompiledBacktrace(exception, function.Instance) };
+            throw new TrapException(TrapCode.HostError, exception) { WasmBacktrace = Backtrace(exception, function, interpreterFrames, fromInterpreter) };
         }
         finally
         {
             state.StackLimit = savedLimit;
-            state.RemainingDepth = depth;
+            state.RemainingDepth = remainingDepth;
         }
     }
+
+    private static CompiledBacktrace Backtrace(Exception exception, WasmFunction function, int interpreterFrames, bool fromInterpreter) =>
+        new(exception, function.Instance, fromInterpreter ? Wasmbed.Interpreter.Executor.Backtrace(function.Instance.Store, interpreterFrames) : null);
 
     /// <summary>Calls a WebAssembly function reached from compiled code through slots: whichever tier runs it.</summary>
     public static void Call(Store store, WasmFunction function, Span<ulong> slots) => Invocation.Call(store, function, slots);

@@ -26,8 +26,7 @@ internal sealed class SlotsCallTarget : CallTarget
     public void Invoke(Span<ulong> slots, int remainingDepth)
     {
         var state = State;
-        int saved = state.RemainingDepth;
-        state.RemainingDepth = remainingDepth;
+        var saved = state.HandOff(remainingDepth);
         try
         {
             if (Function is HostFunction host)
@@ -48,7 +47,7 @@ internal sealed class SlotsCallTarget : CallTarget
         }
         finally
         {
-            state.RemainingDepth = saved;
+            state.Restore(saved);
         }
     }
 }

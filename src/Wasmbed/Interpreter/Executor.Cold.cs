@@ -176,8 +176,11 @@ internal static partial class Executor
                     memory.AsSpan((int)to, (int)count).Fill((byte)Slot(ref frame, ref ip, 2));
                     return 4;
                 }
+            case Op.CallCompiled:
+                CallCompiled(context, Imm(ref ip, 1));
+                return 2;
             default:
-                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
+                return ThrowCorruptCode((Op)ip);
         }
     }
 }

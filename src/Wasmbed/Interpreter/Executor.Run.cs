@@ -1086,6 +1086,40 @@ internal static partial class Executor
                     Body.I32AddImm(ref frame, ref ip);
                     ip = ref Unsafe.Add(ref ip, Body.BrIfI32GtUImm(ref frame, ref Unsafe.Add(ref ip, 3)) ? Imm(ref ip, 6) : 7);
                     continue;
+                // The most frequent vector instructions (auto-vectorized loops), dispatched here rather than through
+                // ExecuteSimd's second switch and call.
+                case Op.V128Load:
+                    V(ref frame, ref ip, 1) = Unsafe.ReadUnaligned<V128>(ref LoadAddress(memory, ref frame, ref ip, 16));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.V128Store:
+                    Unsafe.WriteUnaligned(ref StoreAddress(memory, ref frame, ref ip, 16), V(ref frame, ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32x4Add:
+                    Vector<uint>(ref frame, ref ip, 1) = Vector<uint>(ref frame, ref ip, 2) + Vector<uint>(ref frame, ref ip, 3);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.I32x4Mul:
+                    Vector<uint>(ref frame, ref ip, 1) = Vector<uint>(ref frame, ref ip, 2) * Vector<uint>(ref frame, ref ip, 3);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32x4Add:
+                    Vector<float>(ref frame, ref ip, 1) = Vector<float>(ref frame, ref ip, 2) + Vector<float>(ref frame, ref ip, 3);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F32x4Mul:
+                    Vector<float>(ref frame, ref ip, 1) = Vector<float>(ref frame, ref ip, 2) * Vector<float>(ref frame, ref ip, 3);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64x2Add:
+                    Vector<double>(ref frame, ref ip, 1) = Vector<double>(ref frame, ref ip, 2) + Vector<double>(ref frame, ref ip, 3);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.F64x2Mul:
+                    Vector<double>(ref frame, ref ip, 1) = Vector<double>(ref frame, ref ip, 2) * Vector<double>(ref frame, ref ip, 3);
+                    ip = ref Unsafe.Add(ref ip, 4);
+                    continue;
                 default:
                     ip = ref Unsafe.Add(ref ip, (Op)ip >= Op.FirstSimd
                         ? ExecuteSimd(context.Memory.Bytes, ref frame, ref ip)

@@ -4,7 +4,8 @@ using Wasmbed.Runtime.Numerics;
 namespace Wasmbed.Interpreter;
 
 // Fixed-width SIMD (spec 4.4.3 vector instructions): memory access here, lane semantics in SimdOps.
-// Each case returns the length of its instruction. The cases are spread over a few methods in op order:
+// Each case returns the length of its instruction. The most frequent ones (v128.load/store, i32x4/f32x4/f64x2 add
+// and mul) are in Executor.Run's main switch instead. The cases here are spread over a few methods in op order:
 // in one method they exceed the JIT's inlining budget, and the SimdOps calls would stay calls.
 internal static partial class Executor
 {
@@ -23,9 +24,6 @@ internal static partial class Executor
     {
         switch ((Op)ip)
         {
-            case Op.V128Load:
-                V(ref frame, ref ip, 1) = Unsafe.ReadUnaligned<V128>(ref LoadAddress(memory, ref frame, ref ip, 16));
-                return 4;
             case Op.V128Load8x8S:
                 V(ref frame, ref ip, 1) = SimdOps.V128Load8x8S(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(memory, ref frame, ref ip, 8)));
                 return 4;
@@ -55,9 +53,6 @@ internal static partial class Executor
                 return 4;
             case Op.V128Load64Splat:
                 V(ref frame, ref ip, 1) = SimdOps.V128Load64Splat(Unsafe.ReadUnaligned<ulong>(ref LoadAddress(memory, ref frame, ref ip, 8)));
-                return 4;
-            case Op.V128Store:
-                Unsafe.WriteUnaligned(ref StoreAddress(memory, ref frame, ref ip, 16), V(ref frame, ref ip, 2));
                 return 4;
             case Op.I8x16Shuffle:
                 V(ref frame, ref ip, 1) = SimdOps.I8x16Shuffle(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3), new V128(
@@ -203,7 +198,7 @@ internal static partial class Executor
                 V(ref frame, ref ip, 1) = SimdOps.I32x4GtS(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
             default:
-                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
+                return ThrowCorruptCode((Op)ip);
         }
     }
 
@@ -393,7 +388,7 @@ internal static partial class Executor
                 V(ref frame, ref ip, 1) = SimdOps.I8x16MinS(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
             default:
-                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
+                return ThrowCorruptCode((Op)ip);
         }
     }
 
@@ -555,14 +550,8 @@ internal static partial class Executor
             case Op.I32x4ShrU:
                 V(ref frame, ref ip, 1) = SimdOps.I32x4ShrU(V(ref frame, ref ip, 2), I32(ref frame, ref ip, 3));
                 return 4;
-            case Op.I32x4Add:
-                V(ref frame, ref ip, 1) = SimdOps.I32x4Add(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
-                return 4;
             case Op.I32x4Sub:
                 V(ref frame, ref ip, 1) = SimdOps.I32x4Sub(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
-                return 4;
-            case Op.I32x4Mul:
-                V(ref frame, ref ip, 1) = SimdOps.I32x4Mul(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
             case Op.I32x4MinS:
                 V(ref frame, ref ip, 1) = SimdOps.I32x4MinS(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
@@ -580,7 +569,7 @@ internal static partial class Executor
                 V(ref frame, ref ip, 1) = SimdOps.I32x4DotI16x8S(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
             default:
-                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
+                return ThrowCorruptCode((Op)ip);
         }
     }
 
@@ -682,14 +671,8 @@ internal static partial class Executor
             case Op.F32x4Sqrt:
                 V(ref frame, ref ip, 1) = SimdOps.F32x4Sqrt(V(ref frame, ref ip, 2));
                 return 3;
-            case Op.F32x4Add:
-                V(ref frame, ref ip, 1) = SimdOps.F32x4Add(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
-                return 4;
             case Op.F32x4Sub:
                 V(ref frame, ref ip, 1) = SimdOps.F32x4Sub(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
-                return 4;
-            case Op.F32x4Mul:
-                V(ref frame, ref ip, 1) = SimdOps.F32x4Mul(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
             case Op.F32x4Div:
                 V(ref frame, ref ip, 1) = SimdOps.F32x4Div(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
@@ -715,14 +698,8 @@ internal static partial class Executor
             case Op.F64x2Sqrt:
                 V(ref frame, ref ip, 1) = SimdOps.F64x2Sqrt(V(ref frame, ref ip, 2));
                 return 3;
-            case Op.F64x2Add:
-                V(ref frame, ref ip, 1) = SimdOps.F64x2Add(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
-                return 4;
             case Op.F64x2Sub:
                 V(ref frame, ref ip, 1) = SimdOps.F64x2Sub(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
-                return 4;
-            case Op.F64x2Mul:
-                V(ref frame, ref ip, 1) = SimdOps.F64x2Mul(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
                 return 4;
             case Op.F64x2Div:
                 V(ref frame, ref ip, 1) = SimdOps.F64x2Div(V(ref frame, ref ip, 2), V(ref frame, ref ip, 3));
@@ -764,7 +741,7 @@ internal static partial class Executor
                 V(ref frame, ref ip, 1) = SimdOps.F64x2ConvertLowI32x4U(V(ref frame, ref ip, 2));
                 return 3;
             default:
-                throw new InvalidOperationException($"corrupt interpreter code: {(Op)ip}");
+                return ThrowCorruptCode((Op)ip);
         }
     }
 

@@ -144,6 +144,13 @@ internal static partial class Executor
         if (context.Values != values) slots.CopyTo(context.Values.AsSpan(start));
     }
 
+    /// <summary>
+    /// An opcode the dispatching method does not handle: translated code is corrupt. Thrown from here, so that the
+    /// dispatching methods keep no string-formatting locals, whose zeroing would cost every call of them.
+    /// </summary>
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ThrowCorruptCode(Op op) => throw new InvalidOperationException($"corrupt interpreter code: {op}");
+
     /// <summary>spec: 4.4.8 call_indirect — the function at <paramref name="element"/> of the table, checked against the expected type.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FunctionInstance ResolveIndirect(InterpreterStack context, int typeIndex, int tableIndex, uint element)
@@ -179,6 +186,11 @@ internal static partial class Executor
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref V128 V(ref ulong frame, ref int ip, int operand) => ref Unsafe.As<ulong, V128>(ref Slot(ref frame, ref ip, operand));
+
+    /// <summary>A v128 operand as a vector of <typeparamref name="T"/> lanes (the same 16 bytes; SimdOps has the same meaning).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref System.Runtime.Intrinsics.Vector128<T> Vector<T>(ref ulong frame, ref int ip, int operand) =>
+        ref Unsafe.As<ulong, System.Runtime.Intrinsics.Vector128<T>>(ref Slot(ref frame, ref ip, operand));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Imm(ref int ip, int operand) => Unsafe.Add(ref ip, operand);

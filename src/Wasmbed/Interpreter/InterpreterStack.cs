@@ -158,10 +158,13 @@ internal sealed class InterpreterStack
     }
 
     /// <summary>The WebAssembly backtrace of the active frames, innermost first.</summary>
-    public TraceFrame[] Backtrace()
+    public TraceFrame[] Backtrace() => Backtrace(Depth);
+
+    /// <summary>The WebAssembly backtrace of the frames from <paramref name="innermost"/> down to the first, innermost first.</summary>
+    public TraceFrame[] Backtrace(int innermost)
     {
-        var trace = new TraceFrame[Depth + 1];
-        for (int i = Depth, j = 0; i >= 0; i--, j++)
+        var trace = new TraceFrame[innermost + 1];
+        for (int i = innermost, j = 0; i >= 0; i--, j++)
         {
             ref var frame = ref Frames[i];
             var description = frame.Instance.Module.Description;

@@ -310,6 +310,8 @@ internal enum Op
     DataDrop,
     MemoryCopy,
     MemoryFill,
+    /// <summary>Tiered execution: the whole body of a function whose compiled code is ready (see Executor.CompiledCalls).</summary>
+    CallCompiled,
 
     // ---- SIMD, executed by Executor.ExecuteSimd ----
     FirstSimd,

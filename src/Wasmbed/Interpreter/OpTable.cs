@@ -320,6 +320,7 @@ internal static class OpTable
         Define(Op.F64MulLoad, "rsso");
         Define(Op.Const128, "rV");
         Define(Op.FuelDynamic, "si");
+        Define(Op.CallCompiled, "i");
         Define(Op.Select2, "rsss");
         Define(Op.GlobalGet2, "rg");
         Define(Op.GlobalSet2, "gs");

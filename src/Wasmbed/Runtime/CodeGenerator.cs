@@ -23,6 +23,16 @@ public abstract class CodeGenerator
     /// <exception cref="TrapException">Execution trapped.</exception>
     internal abstract void Invoke(Store store, WasmFunction function, Span<ulong> slots);
 
+    /// <summary>
+    /// Runs the compiled code of <paramref name="function"/> for a call the interpreter makes, once the generator has
+    /// routed such calls here with <see cref="Interpreter.Executor.UseCompiledCode"/> (tiered execution). Same slots
+    /// convention as <see cref="Invoke"/>; <paramref name="interpreterFrames"/> interpreter frames are active below the
+    /// call, and they count against <see cref="StoreLimits.MaxCallDepth"/> together with the compiled ones.
+    /// </summary>
+    /// <exception cref="TrapException">Execution trapped.</exception>
+    internal virtual void InvokeFromInterpreter(Store store, WasmFunction function, Span<ulong> slots, int interpreterFrames) =>
+        throw new NotSupportedException($"the {Name} code generator does not run code for the interpreter");
+
     /// <summary>Compiles a module's functions ahead of their first call (<see cref="TranslationMode.Eager"/>).</summary>
     internal virtual void Prepare(Module module)
     {

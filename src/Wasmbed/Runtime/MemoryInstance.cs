@@ -25,7 +25,7 @@ internal sealed class MemoryInstance
         Resources = resources;
         try
         {
-            Bytes = minimum == 0 ? [] : new byte[(long)minimum * MemoryType.PageSize];
+            Data = minimum == 0 ? [] : new byte[(long)minimum * MemoryType.PageSize];
         }
         catch (OutOfMemoryException)
         {
@@ -34,7 +34,11 @@ internal sealed class MemoryInstance
         }
     }
 
-    public byte[] Bytes { get; private set; }
+    /// <summary>The bytes. A field, so that compiled code reads it without a call: the JIT stops inlining property
+    /// getters in large functions.</summary>
+    internal byte[] Data;
+
+    public byte[] Bytes => Data;
 
     public uint? Maximum { get; }
 
@@ -70,7 +74,7 @@ internal sealed class MemoryInstance
             return -1;
         }
         Buffer.BlockCopy(Bytes, 0, grown, 0, Bytes.Length);
-        Bytes = grown;
+        Data = grown;
         return (int)old;
     }
 

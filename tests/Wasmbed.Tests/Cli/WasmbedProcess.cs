@@ -7,7 +7,8 @@ internal static class WasmbedProcess
 {
     public sealed record Result(int ExitCode, byte[] Stdout, string Stderr);
 
-    public static Result Run(IEnumerable<string> arguments, string? stdinPath = null, string? workingDirectory = null, int timeoutSeconds = 120)
+    public static Result Run(IEnumerable<string> arguments, string? stdinPath = null, string? workingDirectory = null, int timeoutSeconds = 120,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -18,6 +19,7 @@ internal static class WasmbedProcess
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Wasmbed.Cli.dll"));
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var stdout = new MemoryStream();

@@ -1,4 +1,5 @@
 using Wasmbed.Compiler;
+using Wasmbed.Compiler.Artifacts;
 using static Wasmbed.Tests.Compiler.CompiledModuleHarness;
 
 namespace Wasmbed.Tests.Compiler;
@@ -31,18 +32,18 @@ public sealed class CompiledArtifactTests : IDisposable
     [Fact]
     public void A_Saved_Module_Is_Loaded_Instead_Of_Compiled_And_Damage_Is_Detected()
     {
-        int saved = CompiledArtifacts.Saved, loaded = CompiledArtifacts.Loaded;
+        int saved = ArtifactCache.Saved, loaded = ArtifactCache.Loaded;
 
         var first = Instantiate();
         Assert.Equal(385, first.CallI32("sum", I32(10)));
-        Assert.Equal(saved + 1, CompiledArtifacts.Saved);
+        Assert.Equal(saved + 1, ArtifactCache.Saved);
         var file = Assert.Single(Directory.GetFiles(_directory));
 
         var second = Instantiate();
         Assert.Equal(385, second.CallI32("sum", I32(10)));
         Assert.Equal(TrapCode.MemoryOutOfBounds, second.Trap("load", I32(65535)));
-        Assert.Equal(loaded + 1, CompiledArtifacts.Loaded);
-        Assert.Equal(saved + 1, CompiledArtifacts.Saved);
+        Assert.Equal(loaded + 1, ArtifactCache.Loaded);
+        Assert.Equal(saved + 1, ArtifactCache.Saved);
 
         // A damaged image fails the hash check: compiled again and replaced.
         var bytes = File.ReadAllBytes(file);
@@ -50,8 +51,8 @@ public sealed class CompiledArtifactTests : IDisposable
         File.WriteAllBytes(file, bytes);
         var third = Instantiate();
         Assert.Equal(385, third.CallI32("sum", I32(10)));
-        Assert.Equal(saved + 2, CompiledArtifacts.Saved);
-        Assert.Equal(loaded + 1, CompiledArtifacts.Loaded);
+        Assert.Equal(saved + 2, ArtifactCache.Saved);
+        Assert.Equal(loaded + 1, ArtifactCache.Loaded);
 
         // Another module gets its own artifact.
         Assert.Equal(110, Instantiate(Wat.Replace("i32.mul", "i32.add", StringComparison.Ordinal)).CallI32("sum", I32(10)));

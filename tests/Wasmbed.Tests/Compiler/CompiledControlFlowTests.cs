@@ -110,6 +110,38 @@ public class CompiledControlFlowTests
         Assert.Equal(TrapCode.Unreachable, m.Trap("trap"));
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 0)]
+    [InlineData(-1, 7)]
+    [InlineData(int.MinValue, 3)]
+    [InlineData(0x10000, 1)]
+    public void Integer_Select_Keeps_Its_Meaning_For_Every_Kind_Of_Condition(int a, int b)
+    {
+        // Conditions known to be 0 or 1 (comparisons, masks with 1, bitwise ops of those, the sign bit shifted down)
+        // take a shorter branch-free path than arbitrary ones; each is checked against the plain definition.
+        var m = Create("""
+            (module
+              (func (export "any") (param i32 i32) (result i32) (select (i32.const 11) (i32.const 22) (local.get 0)))
+              (func (export "lt") (param i32 i32) (result i32) (select (i32.const 11) (i32.const 22) (i32.lt_s (local.get 0) (local.get 1))))
+              (func (export "eqz64") (param i32 i32) (result i64)
+                (select (i64.const -5) (i64.const 0x123456789) (i64.eqz (i64.extend_i32_s (local.get 0)))))
+              (func (export "and1") (param i32 i32) (result i64) (select (i64.const -1) (i64.const 2) (i32.and (local.get 0) (i32.const 1))))
+              (func (export "sign") (param i32 i32) (result i32) (select (local.get 0) (local.get 1) (i32.shr_u (local.get 0) (i32.const 31))))
+              (func (export "or") (param i32 i32) (result i32)
+                (select (i32.const 11) (i32.const 22) (i32.or (i32.eqz (local.get 0)) (i32.gt_u (local.get 1) (i32.const 2)))))
+              (func (export "and-any") (param i32 i32) (result i32)
+                (select (i32.const 11) (i32.const 22) (i32.and (local.get 0) (local.get 1)))))
+            """);
+        Assert.Equal(a != 0 ? 11 : 22, m.CallI32("any", I32(a), I32(b)));
+        Assert.Equal(a < b ? 11 : 22, m.CallI32("lt", I32(a), I32(b)));
+        Assert.Equal(a == 0 ? -5 : 0x123456789, m.CallI64("eqz64", I32(a), I32(b)));
+        Assert.Equal((a & 1) != 0 ? -1 : 2, m.CallI64("and1", I32(a), I32(b)));
+        Assert.Equal(a < 0 ? a : b, m.CallI32("sign", I32(a), I32(b)));
+        Assert.Equal(a == 0 || (uint)b > 2 ? 11 : 22, m.CallI32("or", I32(a), I32(b)));
+        Assert.Equal((a & b) != 0 ? 11 : 22, m.CallI32("and-any", I32(a), I32(b)));
+    }
+
     [Fact]
     public void CallIndirect_Checks_Bounds_Null_And_Type()
     {

@@ -1,3 +1,5 @@
+using Wasmbed.Compiler;
+using Wasmbed.Compiler.Runtime;
 using static Wasmbed.Tests.Compiler.CompiledModuleHarness;
 
 namespace Wasmbed.Tests.Compiler;
@@ -92,6 +94,69 @@ public class CompiledSandboxTests
         thread.Join();
         Assert.Equal(TrapCode.CallStackExhausted, code);
         Assert.Equal(100, after);
+    }
+
+    [Theory]
+    [InlineData("small", 256 * 1024)]
+    [InlineData("small", 1024 * 1024)]
+    [InlineData("count", 256 * 1024)]
+    [InlineData("count", 1024 * 1024)]
+    public void Recursion_Through_Small_And_Large_Frames_Traps_On_A_Small_Thread_Stack(string entry, int stackSize)
+    {
+        // Small functions probe the stack only every few levels of depth, large ones on every entry: a cycle of large
+        // frames (24 KiB of locals) each followed by fifteen small ones, ending in a large leaf (32 KiB of locals), is
+        // the shape that leaves least room between probes; "count" recurses through small frames alone down to a leaf
+        // of about 10 KiB, which never probes. Either must trap, never overflow the stack.
+        string callerLocals = string.Concat(Enumerable.Repeat(" i64", 3000));
+        string leafLocals = string.Concat(Enumerable.Repeat(" i64", 4000));
+        string mediumLocals = string.Concat(Enumerable.Repeat(" i64", 600));
+        string wat = $$"""
+            (module
+              (func $small (export "small") (param i32) (result i64)
+                (if (result i64) (i32.eqz (local.get 0))
+                  (then (call $leaf (local.get 0)))
+                  (else (if (result i64) (i32.eqz (i32.and (local.get 0) (i32.const 15)))
+                    (then (call $large (i32.sub (local.get 0) (i32.const 1))))
+                    (else (i64.add (i64.const 1) (call $small (i32.sub (local.get 0) (i32.const 1)))))))))
+              (func $large (param i32) (result i64) (local {{callerLocals}})
+                (local.set 2999 (i64.const 1))
+                (i64.add (local.get 2999) (call $small (local.get 0))))
+              (func $leaf (param i32) (result i64) (local {{leafLocals}})
+                (local.set 3999 (i64.extend_i32_u (local.get 0)))
+                (local.get 3999))
+              (func $medium (param i32) (result i64) (local {{mediumLocals}})
+                (local.set 599 (i64.extend_i32_u (local.get 0)))
+                (local.get 599))
+              (func $count (export "count") (param i32) (result i64)
+                (if (result i64) (i32.eqz (local.get 0))
+                  (then (call $medium (local.get 0)))
+                  (else (i64.add (i64.const 1) (call $count (i32.sub (local.get 0) (i32.const 1))))))))
+            """;
+        TrapCode? code = null;
+        long after = 0;
+        var thread = new Thread(() =>
+        {
+            var m = Create(wat, new StoreLimits { MaxCallDepth = 10_000_000 });
+            code = Assert.Throws<TrapException>(() => m.Call(entry, I32(5_000_000))).Code;
+            after = m.CallI64(entry, I32(40));
+        }, maxStackSize: stackSize);
+        thread.Start();
+        thread.Join();
+        Assert.Equal(TrapCode.CallStackExhausted, code);
+        Assert.Equal(40, after);
+    }
+
+    [Fact]
+    public void Stack_Guard_Budget_Leaves_Room_For_Traps_Below_Unprobed_Frames()
+    {
+        // The argument in CompilerStoreState's remarks, in numbers: what may follow the last probe without probing
+        // fits in the reserve of large functions, and at least 48 KiB (what every frame had before probes were
+        // sampled) remain below it, whether that probe was a small function's or a large one's.
+        const int guaranteed = 128 * 1024 - CompilerStoreState.LimitDistance;
+        int unprobed = (CompilerStoreState.ProbeInterval - 1) * CompilerStoreState.SmallFrameBytes + CompilerStoreState.SmallLeafFrameBytes;
+        Assert.True(CompilerStoreState.SampledReserve >= unprobed);
+        Assert.True(guaranteed - unprobed >= 48 * 1024);
+        Assert.True(guaranteed + CompilerStoreState.SampledReserve - FunctionCompiler.MaxFrameBytes - unprobed >= 48 * 1024);
     }
 
     [Fact]

@@ -9,8 +9,11 @@ namespace Wasmbed.Tests.Sandbox;
 /// </summary>
 internal static class SandboxHarness
 {
-    /// <summary>The execution tiers: every sandbox test and the fuel equality test run on each.</summary>
-    public static TheoryData<string> Tiers() => new() { "interpreter", "compiler" };
+    /// <summary>
+    /// The execution tiers: every sandbox test and the fuel equality test run on each. On "tiered", compilation starts
+    /// in the background at the first call and the switch lands wherever it lands, which must not change any result.
+    /// </summary>
+    public static TheoryData<string> Tiers() => new() { "interpreter", "compiler", "tiered" };
 
     public static EngineOptions Options(string tier, bool fuel = false, bool interruptible = false) => tier switch
     {
@@ -18,6 +21,10 @@ internal static class SandboxHarness
         "compiler" => new EngineOptions
         {
             Tier = ExecutionTier.Compiler, Compiler = new Wasmbed.Compiler.IlCompiler(), ConsumeFuel = fuel, Interruptible = interruptible,
+        },
+        "tiered" => new EngineOptions
+        {
+            Tier = ExecutionTier.Tiered, Compiler = new Wasmbed.Compiler.IlCompiler(), ConsumeFuel = fuel, Interruptible = interruptible,
         },
         _ => throw new ArgumentException($"unknown tier {tier}", nameof(tier)),
     };

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Wasmbed.Runtime.Numerics;
 
@@ -8,30 +9,30 @@ public static partial class SimdOps
 {
     /// <summary>v128.not.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 V128Not(V128 a) => new(~a.Low, ~a.High);
+    public static V128 V128Not(V128 a) => V(~U64(a));
 
     /// <summary>v128.and.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 V128And(V128 a, V128 b) => new(a.Low & b.Low, a.High & b.High);
+    public static V128 V128And(V128 a, V128 b) => V(U64(a) & U64(b));
 
     /// <summary>v128.andnot: a AND NOT b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 V128Andnot(V128 a, V128 b) => new(a.Low & ~b.Low, a.High & ~b.High);
+    public static V128 V128Andnot(V128 a, V128 b) => V(Vector128.AndNot(U64(a), U64(b)));
 
     /// <summary>v128.or.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 V128Or(V128 a, V128 b) => new(a.Low | b.Low, a.High | b.High);
+    public static V128 V128Or(V128 a, V128 b) => V(U64(a) | U64(b));
 
     /// <summary>v128.xor.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 V128Xor(V128 a, V128 b) => new(a.Low ^ b.Low, a.High ^ b.High);
+    public static V128 V128Xor(V128 a, V128 b) => V(U64(a) ^ U64(b));
 
     /// <summary>v128.bitselect: bits of <paramref name="a"/> where <paramref name="c"/> is 1, of <paramref name="b"/> where it is 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V128 V128Bitselect(V128 a, V128 b, V128 c) =>
-        new((a.Low & c.Low) | (b.Low & ~c.Low), (a.High & c.High) | (b.High & ~c.High));
+        V(Vector128.ConditionalSelect(U64(c), U64(a), U64(b)));
 
     /// <summary>v128.any_true: 1 when any bit is set.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int V128AnyTrue(V128 a) => Bool((a.Low | a.High) != 0);
+    public static int V128AnyTrue(V128 a) => Bool(!Vector128.EqualsAll(U64(a), Vector128<ulong>.Zero));
 }

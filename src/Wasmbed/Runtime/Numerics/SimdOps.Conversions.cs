@@ -83,19 +83,19 @@ public static partial class SimdOps
 
     /// <summary>i64x2.extend_low_i32x4_s.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2ExtendLowI32x4S(V128 a) => new((ulong)(long)(int)a.Low, (ulong)(long)(int)(a.Low >> 32));
+    public static V128 I64x2ExtendLowI32x4S(V128 a) => V(Vector128.WidenLower(S32(a)));
 
     /// <summary>i64x2.extend_high_i32x4_s.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2ExtendHighI32x4S(V128 a) => new((ulong)(long)(int)a.High, (ulong)(long)(int)(a.High >> 32));
+    public static V128 I64x2ExtendHighI32x4S(V128 a) => V(Vector128.WidenUpper(S32(a)));
 
     /// <summary>i64x2.extend_low_i32x4_u.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2ExtendLowI32x4U(V128 a) => new((uint)a.Low, a.Low >> 32);
+    public static V128 I64x2ExtendLowI32x4U(V128 a) => V(Vector128.WidenLower(U32(a)));
 
     /// <summary>i64x2.extend_high_i32x4_u.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2ExtendHighI32x4U(V128 a) => new((uint)a.High, a.High >> 32);
+    public static V128 I64x2ExtendHighI32x4U(V128 a) => V(Vector128.WidenUpper(U32(a)));
 
     // ---- float → integer, saturating (per lane as FloatOps.*TruncSat*) ----
 
@@ -157,11 +157,11 @@ public static partial class SimdOps
 
     /// <summary>f64x2.convert_low_i32x4_s (exact).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 F64x2ConvertLowI32x4S(V128 a) => V128.FromF64x2((int)a.Low, (int)(a.Low >> 32));
+    public static V128 F64x2ConvertLowI32x4S(V128 a) => V(Vector128.ConvertToDouble(Vector128.WidenLower(S32(a))));
 
     /// <summary>f64x2.convert_low_i32x4_u (exact).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 F64x2ConvertLowI32x4U(V128 a) => V128.FromF64x2((uint)a.Low, (uint)(a.Low >> 32));
+    public static V128 F64x2ConvertLowI32x4U(V128 a) => V(Vector128.ConvertToDouble(Vector128.WidenLower(U32(a)).AsInt64()));
 
     // ---- float ↔ float ----
 

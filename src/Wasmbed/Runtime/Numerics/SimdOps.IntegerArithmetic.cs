@@ -271,19 +271,19 @@ public static partial class SimdOps
 
     /// <summary>i64x2.add (wrapping).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2Add(V128 a, V128 b) => new(a.Low + b.Low, a.High + b.High);
+    public static V128 I64x2Add(V128 a, V128 b) => V(U64(a) + U64(b));
 
     /// <summary>i64x2.sub (wrapping).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2Sub(V128 a, V128 b) => new(a.Low - b.Low, a.High - b.High);
+    public static V128 I64x2Sub(V128 a, V128 b) => V(U64(a) - U64(b));
 
     /// <summary>i64x2.mul (wrapping).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2Mul(V128 a, V128 b) => new(a.Low * b.Low, a.High * b.High);
+    public static V128 I64x2Mul(V128 a, V128 b) => V(U64(a) * U64(b));
 
     /// <summary>i64x2.neg (wrapping).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2Neg(V128 a) => new(0 - a.Low, 0 - a.High);
+    public static V128 I64x2Neg(V128 a) => V(Vector128<ulong>.Zero - U64(a));
 
     /// <summary>i64x2.abs (wrapping).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -292,22 +292,22 @@ public static partial class SimdOps
     /// <summary>i64x2.extmul_low_i32x4_s.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V128 I64x2ExtmulLowI32x4S(V128 a, V128 b) =>
-        new((ulong)((long)(int)a.Low * (int)b.Low), (ulong)((long)(int)(a.Low >> 32) * (int)(b.Low >> 32)));
+        V(Vector128.WidenLower(S32(a)) * Vector128.WidenLower(S32(b)));
 
     /// <summary>i64x2.extmul_high_i32x4_s.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V128 I64x2ExtmulHighI32x4S(V128 a, V128 b) =>
-        new((ulong)((long)(int)a.High * (int)b.High), (ulong)((long)(int)(a.High >> 32) * (int)(b.High >> 32)));
+        V(Vector128.WidenUpper(S32(a)) * Vector128.WidenUpper(S32(b)));
 
     /// <summary>i64x2.extmul_low_i32x4_u.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V128 I64x2ExtmulLowI32x4U(V128 a, V128 b) =>
-        new((ulong)(uint)a.Low * (uint)b.Low, (a.Low >> 32) * (b.Low >> 32));
+        V(Vector128.WidenLower(U32(a)) * Vector128.WidenLower(U32(b)));
 
     /// <summary>i64x2.extmul_high_i32x4_u.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V128 I64x2ExtmulHighI32x4U(V128 a, V128 b) =>
-        new((ulong)(uint)a.High * (uint)b.High, (a.High >> 32) * (b.High >> 32));
+        V(Vector128.WidenUpper(U32(a)) * Vector128.WidenUpper(U32(b)));
 
     // ---- shared ----
 

@@ -197,11 +197,11 @@ public static partial class SimdOps
 
     /// <summary>i64x2.eq.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2Eq(V128 a, V128 b) => new(a.Low == b.Low ? ulong.MaxValue : 0, a.High == b.High ? ulong.MaxValue : 0);
+    public static V128 I64x2Eq(V128 a, V128 b) => V(Vector128.Equals(U64(a), U64(b)));
 
     /// <summary>i64x2.ne.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2Ne(V128 a, V128 b) => new(a.Low != b.Low ? ulong.MaxValue : 0, a.High != b.High ? ulong.MaxValue : 0);
+    public static V128 I64x2Ne(V128 a, V128 b) => V(~Vector128.Equals(U64(a), U64(b)));
 
     /// <summary>i64x2.lt_s.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -221,22 +221,22 @@ public static partial class SimdOps
 
     /// <summary>i64x2.shl: the count is taken modulo 64.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2Shl(V128 a, int count) => new(a.Low << count, a.High << count);
+    public static V128 I64x2Shl(V128 a, int count) => V(Vector128.ShiftLeft(U64(a), count & 63));
 
     /// <summary>i64x2.shr_s: the count is taken modulo 64.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2ShrS(V128 a, int count) => new((ulong)((long)a.Low >> count), (ulong)((long)a.High >> count));
+    public static V128 I64x2ShrS(V128 a, int count) => V(Vector128.ShiftRightArithmetic(S64(a), count & 63));
 
     /// <summary>i64x2.shr_u: the count is taken modulo 64.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 I64x2ShrU(V128 a, int count) => new(a.Low >> count, a.High >> count);
+    public static V128 I64x2ShrU(V128 a, int count) => V(Vector128.ShiftRightLogical(U64(a), count & 63));
 
     /// <summary>i64x2.all_true: 1 when no lane is zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int I64x2AllTrue(V128 a) => Bool(a.Low != 0 && a.High != 0);
+    public static int I64x2AllTrue(V128 a) => Bool(!Vector128.EqualsAny(U64(a), Vector128<ulong>.Zero));
 
     /// <summary>i64x2.bitmask: bit i is the sign bit of lane i.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int I64x2Bitmask(V128 a) => (int)((a.Low >> 63) | ((a.High >> 63) << 1));
+    public static int I64x2Bitmask(V128 a) => (int)U64(a).ExtractMostSignificantBits();
 
 }

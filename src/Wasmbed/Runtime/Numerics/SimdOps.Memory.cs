@@ -26,11 +26,11 @@ public static partial class SimdOps
 
     /// <summary>v128.load32x2_s: 2 i32 values, each sign-extended to an i64 lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 V128Load32x2S(ulong bits) => new((ulong)(long)(int)bits, (ulong)(long)(int)(bits >> 32));
+    public static V128 V128Load32x2S(ulong bits) => V(Vector128.WidenLower(Vector128.CreateScalar(bits).AsInt32()));
 
     /// <summary>v128.load32x2_u: 2 i32 values, each zero-extended to an i64 lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 V128Load32x2U(ulong bits) => new((uint)bits, bits >> 32);
+    public static V128 V128Load32x2U(ulong bits) => V(Vector128.WidenLower(Vector128.CreateScalar(bits).AsUInt32()));
 
     /// <summary>v128.load8_splat.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -46,15 +46,15 @@ public static partial class SimdOps
 
     /// <summary>v128.load64_splat.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 V128Load64Splat(ulong value) => new(value, value);
+    public static V128 V128Load64Splat(ulong value) => V(Vector128.Create(value));
 
     /// <summary>v128.load32_zero: the value in lane 0 of i32x4, zeros elsewhere.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 V128Load32Zero(uint value) => new(value, 0);
+    public static V128 V128Load32Zero(uint value) => V(Vector128.CreateScalar(value));
 
     /// <summary>v128.load64_zero: the value in lane 0 of i64x2, zeros elsewhere.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 V128Load64Zero(ulong value) => new(value, 0);
+    public static V128 V128Load64Zero(ulong value) => V(Vector128.CreateScalar(value));
 
     /// <summary>v128.load8_lane: <paramref name="v"/> with i8 lane <paramref name="lane"/> replaced.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -9,19 +9,33 @@ namespace Wasmbed;
 /// byte i of <see cref="Low"/> (i &lt; 8) or byte i - 8 of <see cref="High"/>, so lane 0 of every
 /// shape lives in the low bits of <see cref="Low"/>.
 /// </summary>
+/// <remarks>
+/// The bytes are held as one <see cref="Vector128{T}"/>, so the JIT keeps a V128 in a vector register and the
+/// conversions to and from typed vectors (<see cref="AsVector128{T}"/>) cost nothing. (Two <c>ulong</c> fields would
+/// live in two general-purpose registers, and every vector operation would move them through memory.)
+/// </remarks>
 [StructLayout(LayoutKind.Sequential)]
 public struct V128 : IEquatable<V128>
 {
+    /// <summary>The 16 bytes; internal so that compiled code (Wasmbed.Compiler) reaches the vector without a call.</summary>
+    internal Vector128<byte> Bytes;
+
+    public V128(ulong low, ulong high) => Bytes = Vector128.Create(low, high).AsByte();
+
+    private V128(Vector128<byte> bytes) => Bytes = bytes;
+
     /// <summary>Bytes 0–7 (lane 0 of i64x2).</summary>
-    public ulong Low;
+    public readonly ulong Low
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Bytes.AsUInt64().ToScalar();
+    }
 
     /// <summary>Bytes 8–15 (lane 1 of i64x2).</summary>
-    public ulong High;
-
-    public V128(ulong low, ulong high)
+    public readonly ulong High
     {
-        Low = low;
-        High = high;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Bytes.AsUInt64().GetElement(1);
     }
 
     /// <summary>The all-zero vector.</summary>
@@ -63,11 +77,11 @@ public struct V128 : IEquatable<V128>
 
     /// <summary>The same 16 bytes as a <see cref="Vector128{T}"/> of the given lane type.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly Vector128<T> AsVector128<T>() => Unsafe.BitCast<V128, Vector128<byte>>(this).As<byte, T>();
+    public readonly Vector128<T> AsVector128<T>() => Bytes.As<byte, T>();
 
     /// <summary>The same 16 bytes as a <see cref="V128"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V128 FromVector128<T>(Vector128<T> vector) => Unsafe.BitCast<Vector128<byte>, V128>(vector.As<T, byte>());
+    public static V128 FromVector128<T>(Vector128<T> vector) => new(vector.As<T, byte>());
 
     /// <summary>Writes the 16 bytes in memory order.</summary>
     public readonly void CopyTo(Span<byte> destination)
@@ -77,7 +91,7 @@ public struct V128 : IEquatable<V128>
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(destination[8..], High);
     }
 
-    public readonly bool Equals(V128 other) => Low == other.Low && High == other.High;
+    public readonly bool Equals(V128 other) => Bytes == other.Bytes;
 
     public override readonly bool Equals(object? obj) => obj is V128 other && Equals(other);
 
