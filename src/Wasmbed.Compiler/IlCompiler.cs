@@ -21,11 +21,17 @@ public sealed partial class IlCompiler : CodeGenerator
     /// start with .NET's quick tier-0 code and hot ones are recompiled fully optimized (tiered compilation with
     /// on-stack replacement for long loops): faster start-up, and profile-guided code for hot paths.
     /// </summary>
+    /// <remarks>
+    /// No effect on the default dynamic assemblies, whose methods are never tiered: the JIT compiles each fully
+    /// optimized at its first call either way. It can only matter for modules loaded as regular assemblies
+    /// (artifacts, <see cref="TieredJit"/>; docs/compiler.md).
+    /// </remarks>
     public bool OptimizeBeforeFirstCall { get; init; } = true;
 
     /// <summary>
     /// Functions whose body is larger than this many bytes of WebAssembly are left to tiered compilation even when
     /// <see cref="OptimizeBeforeFirstCall"/> is set: optimizing them up front costs more start-up time than it saves.
+    /// Like that option, it has no effect on dynamic assemblies.
     /// </summary>
     public int LargeFunctionBytes { get; init; } = 2048;
 

@@ -39,7 +39,17 @@ internal enum VectorShape
 /// </summary>
 internal sealed record VectorRecipe(VectorShape Shape, Type Lane, MethodInfo Method, bool Complement = false, int ShiftMask = 0)
 {
-    public static bool TryGet(Opcode opcode, out VectorRecipe recipe) => Recipes.TryGetValue(opcode, out recipe!);
+    public static bool TryGet(Opcode opcode, out VectorRecipe recipe)
+    {
+        // Every numeric instruction without inline IL asks; only SIMD ones (prefix 0xFD) can have a recipe. Answering the
+        // others here keeps the table's construction (reflection over Vector128, ~20 ms) out of modules without SIMD.
+        if ((int)opcode >> 12 != 0xFD)
+        {
+            recipe = null!;
+            return false;
+        }
+        return Recipes.TryGetValue(opcode, out recipe!);
+    }
 
     /// <summary>
     /// v128.load transforms, with the scalar read from memory on the stack: the Vector128 factory that builds the vector

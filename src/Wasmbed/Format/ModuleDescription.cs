@@ -85,8 +85,10 @@ public sealed record CustomSectionDescription(string Name, int ContentOffset, in
 public sealed class NameSection
 {
     public string? ModuleName { get; set; }
-    public Dictionary<uint, string> FunctionNames { get; } = [];
-    public Dictionary<uint, Dictionary<uint, string>> LocalNames { get; } = [];
+    // Set to the maps the reader built (a subsection appears at most once): copying them entry by entry would
+    // JIT-compile the dictionary enumerators at every start.
+    public Dictionary<uint, string> FunctionNames { get; internal set; } = [];
+    public Dictionary<uint, Dictionary<uint, string>> LocalNames { get; internal set; } = [];
 }
 
 /// <summary>

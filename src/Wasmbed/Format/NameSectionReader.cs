@@ -46,13 +46,13 @@ public static class NameSectionReader
                     case FunctionNamesId:
                         var functionNames = ReadNameMap(ref content);
                         if (!content.AtEnd) return Result();
-                        foreach (var (index, name) in functionNames) names.FunctionNames[index] = name;
+                        names.FunctionNames = functionNames;
                         any = true;
                         break;
                     case LocalNamesId:
                         var localNames = ReadIndirectNameMap(ref content);
                         if (!content.AtEnd) return Result();
-                        foreach (var (index, map) in localNames) names.LocalNames[index] = map;
+                        names.LocalNames = localNames;
                         any = true;
                         break;
                     default:
