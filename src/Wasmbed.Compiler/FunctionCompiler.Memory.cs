@@ -134,14 +134,7 @@ internal sealed partial class FunctionCompiler
     /// <summary>v128.loadN_lane: [address, vector] → the vector with one lane read from memory (Vector128.WithElement).</summary>
     private void CompileLoadLane(in Instruction instruction)
     {
-        Need(2);
-        var vector = SpillLocal(_height - 1, ValueType.V128);
-        _il.Emit(OpCodes.Stloc, vector);
-        Pop();
-        Pop();
-        int size = AccessSize(instruction.Opcode);
-        var lane = VectorRecipe.LaneOfMemoryAccess(size);
-        EmitEffectiveAddress(instruction.Value, size);
+        var (vector, lane) = BeginLaneAccess(in instruction);
         var pointer = _lanePointer ??= _il.DeclareLocal(typeof(byte).MakeByRefType());
         _il.Emit(OpCodes.Stloc, pointer);
         LoadVector(vector, lane);
@@ -156,19 +149,28 @@ internal sealed partial class FunctionCompiler
     /// <summary>v128.storeN_lane: [address, vector] → one lane written to memory (Vector128.GetElement).</summary>
     private void CompileStoreLane(in Instruction instruction)
     {
+        var (vector, lane) = BeginLaneAccess(in instruction);
+        LoadVector(vector, lane);
+        LoadInt(instruction.Lane);
+        _il.Emit(OpCodes.Call, VectorRecipe.GetElement(lane));
+        _il.Emit(OpCodes.Unaligned, (byte)1);
+        _il.Emit(OpCodes.Stobj, lane);
+    }
+
+    /// <summary>
+    /// The common start of loadN_lane and storeN_lane: the vector operand moves to its spill local, both operands leave
+    /// the model, and the checked reference to the lane's bytes is left on the stack. Returns the local and the lane type.
+    /// </summary>
+    private (LocalBuilder Vector, Type Lane) BeginLaneAccess(in Instruction instruction)
+    {
         Need(2);
         var vector = SpillLocal(_height - 1, ValueType.V128);
         _il.Emit(OpCodes.Stloc, vector);
         Pop();
         Pop();
         int size = AccessSize(instruction.Opcode);
-        var lane = VectorRecipe.LaneOfMemoryAccess(size);
         EmitEffectiveAddress(instruction.Value, size);
-        LoadVector(vector, lane);
-        LoadInt(instruction.Lane);
-        _il.Emit(OpCodes.Call, VectorRecipe.GetElement(lane));
-        _il.Emit(OpCodes.Unaligned, (byte)1);
-        _il.Emit(OpCodes.Stobj, lane);
+        return (vector, VectorRecipe.LaneOfMemoryAccess(size));
     }
 
     private void EmitLoadIndirect(Type type)
