@@ -14,12 +14,16 @@ internal static class CommonOptions
     public static EngineOptions EngineOptions(ParseResult result, Option<ExecutionTier> tier, bool consumeFuel = false, bool interruptible = false) =>
         EngineOptions(result.GetValue(tier), consumeFuel, interruptible);
 
-    public static EngineOptions EngineOptions(ExecutionTier tier, bool consumeFuel, bool interruptible) =>
+    /// <param name="oneModuleProcess">
+    /// The process runs one module and exits (<c>run</c>): its compiled code need not be collectible, which makes calls
+    /// direct and lets the runtime tier large functions (<see cref="Wasmbed.Compiler.IlCompiler.Collectible"/>).
+    /// </param>
+    public static EngineOptions EngineOptions(ExecutionTier tier, bool consumeFuel, bool interruptible, bool oneModuleProcess = false) =>
         new()
         {
             Tier = tier,
             // The compiler and tiered modes compile to IL through Wasmbed.Compiler; the interpreter needs nothing more.
-            Compiler = tier == ExecutionTier.Interpreter ? null : new Wasmbed.Compiler.IlCompiler(),
+            Compiler = tier == ExecutionTier.Interpreter ? null : new Wasmbed.Compiler.IlCompiler { Collectible = !oneModuleProcess },
             ConsumeFuel = consumeFuel,
             Interruptible = interruptible,
         };

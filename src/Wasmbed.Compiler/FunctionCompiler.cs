@@ -43,7 +43,12 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>Emits the body of defined function <paramref name="definedIndex"/> into its method.</summary>
-    public void Compile(int definedIndex)
+    /// <param name="optimizedBeforeFirstCall">
+    /// Whether the JIT optimizes the method before it first runs. If not, it may start as tier-0 code, whose frames
+    /// keep every temporary on the stack and are not covered by <see cref="FrameBound"/>: the function then probes
+    /// the stack on every entry.
+    /// </param>
+    public void Compile(int definedIndex, bool optimizedBeforeFirstCall)
     {
         _definedIndex = definedIndex;
         _type = _module.Types[(int)_module.FunctionTypeIndices[definedIndex]];
@@ -70,7 +75,7 @@ internal sealed partial class FunctionCompiler
         var (usesMemory, makesCalls, usesVectors) = Scan(body);
         _usesMemory = _scope.Memory is not null && usesMemory;
         _makesCalls = makesCalls;
-        _smallFrame = !usesVectors && FrameBound(body) <= (makesCalls ? CompilerStoreState.SmallFrameBytes : CompilerStoreState.SmallLeafFrameBytes);
+        _smallFrame = optimizedBeforeFirstCall && !usesVectors && FrameBound(body) <= (makesCalls ? CompilerStoreState.SmallFrameBytes : CompilerStoreState.SmallLeafFrameBytes);
         method.InitLocals = false;
         EmitPrologue();
         EmitZeroLocals();

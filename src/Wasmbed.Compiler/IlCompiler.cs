@@ -22,24 +22,35 @@ public sealed partial class IlCompiler : CodeGenerator
     /// on-stack replacement for long loops): faster start-up, and profile-guided code for hot paths.
     /// </summary>
     /// <remarks>
-    /// No effect on the default dynamic assemblies, whose methods are never tiered: the JIT compiles each fully
-    /// optimized at its first call either way. It can only matter for modules loaded as regular assemblies
-    /// (artifacts, <see cref="TieredJit"/>; docs/compiler.md).
+    /// No effect on collectible dynamic assemblies (the default, <see cref="Collectible"/>), whose methods are never
+    /// tiered: the JIT compiles each fully optimized at its first call either way. It matters for non-collectible
+    /// modules and for modules loaded as regular assemblies (artifacts; docs/compiler.md).
     /// </remarks>
     public bool OptimizeBeforeFirstCall { get; init; } = true;
 
     /// <summary>
     /// Functions whose body is larger than this many bytes of WebAssembly are left to tiered compilation even when
     /// <see cref="OptimizeBeforeFirstCall"/> is set: optimizing them up front costs more start-up time than it saves.
-    /// Like that option, it has no effect on dynamic assemblies.
+    /// Like that option, it has no effect on collectible dynamic assemblies.
     /// </summary>
     public int LargeFunctionBytes { get; init; } = 2048;
 
     /// <summary>
+    /// When true (the default), each compiled module is a collectible assembly: its code is unloaded with the last
+    /// reference to the module and its instances, as a long-running host that loads and replaces modules needs.
+    /// When false, the code stays loaded until the process ends, and in exchange runs faster: calls between the
+    /// module's functions are direct (in a collectible assembly every call passes through a runtime stub), and the
+    /// runtime's tiered compilation applies (functions above <see cref="LargeFunctionBytes"/> start as quick tier-0
+    /// code and are optimized only if hot). For processes that run one module and exit, like <c>wasmbed run</c>.
+    /// </summary>
+    public bool Collectible { get; init; } = true;
+
+    /// <summary>
     /// Experimental: loads each compiled module as a regular (collectible) assembly instead of a dynamic one, meant to
     /// get .NET's tiered compilation (tier-0 code first, on-stack replacement, then optimized code guided by the run's
-    /// profile); <see cref="OptimizeBeforeFirstCall"/> no longer applies. Whether the runtime tiers methods of
-    /// collectible assemblies loaded from bytes is not established (docs/compiler.md); it is not benchmarked.
+    /// profile); <see cref="OptimizeBeforeFirstCall"/> no longer applies. The runtime does not tier methods of
+    /// collectible assemblies (it compiles them fully optimized at the first call; docs/compiler.md), so this mode only
+    /// exercises the saved-assembly path; <see cref="Collectible"/> = false is the way to tiered compilation.
     /// </summary>
     public bool TieredJit { get; init; }
 

@@ -7,7 +7,7 @@ using Wasmbed.Format;
 namespace Wasmbed.Compiler;
 
 /// <summary>
-/// Compiles a whole module into one collectible dynamic assembly: a sealed context type deriving from
+/// Compiles a whole module into one dynamic assembly (collectible unless <see cref="IlCompiler.Collectible"/> is off): a sealed context type deriving from
 /// <see cref="CompiledInstance"/> whose static methods are the module's functions, their slots entries and the
 /// per-signature adapters for calls that leave compiled code.
 /// </summary>
@@ -35,10 +35,11 @@ internal static class ModuleCompiler
     public static (AssemblyBuilder Assembly, string TypeName, Type Created) Emit(ModuleDescription description, EngineOptions engineOptions, IlCompiler options, bool persisted)
     {
         var name = new AssemblyName($"Wasmbed.Compiled.{Interlocked.Increment(ref s_assemblies)}");
-        // Collectible either way: the code goes away with the last reference to the module and its instances.
+        // A dynamic assembly is collectible unless the options say otherwise: then its code goes away with the last
+        // reference to the module and its instances. (A persisted one is made collectible when it is loaded.)
         AssemblyBuilder assembly = persisted
             ? new PersistedAssemblyBuilder(name, typeof(object).Assembly)
-            : AssemblyBuilder.DefineDynamicAssembly(name, AssemblyBuilderAccess.RunAndCollect);
+            : AssemblyBuilder.DefineDynamicAssembly(name, options.Collectible ? AssemblyBuilderAccess.RunAndCollect : AssemblyBuilderAccess.Run);
         var moduleBuilder = assembly.DefineDynamicModule(name.Name!);
         IgnoresAccessChecks.Apply(assembly, "Wasmbed", "Wasmbed.Compiler");
 
@@ -52,9 +53,9 @@ internal static class ModuleCompiler
         {
             // Large functions (printf and friends) cost the JIT much to optimize and are rarely hot: they are left to
             // tiered compilation where the runtime offers it.
-            if (!options.TieredJit && options.OptimizeBeforeFirstCall && description.Codes[i].CodeLength <= options.LargeFunctionBytes)
-                scope.Functions[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
-            compiler.Compile(i);
+            bool optimized = !options.TieredJit && options.OptimizeBeforeFirstCall && description.Codes[i].CodeLength <= options.LargeFunctionBytes;
+            if (optimized) scope.Functions[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
+            compiler.Compile(i, optimized);
         }
         for (int i = 0; i < scope.Functions.Length; i++) EmitEntry(scope, i);
         for (int t = 0; t < description.Types.Count; t++) EmitAdapter(type, t, description.Types[t]);

@@ -33,7 +33,7 @@ internal static class RunCommand
             var name = result.GetValue(invoke);
             var texts = result.GetValue(arguments) ?? [];
             var artifact = result.GetValue(aot) ?? (ModuleSource.IsArtifact(path) ? path : null);
-            using var engine = new Engine(CommonOptions.EngineOptions(TierFor(result, tier, artifact), sandbox.ConsumesFuel(result), sandbox.Interruptible(result)));
+            using var engine = new Engine(CommonOptions.EngineOptions(TierFor(result, tier, artifact), sandbox.ConsumesFuel(result), sandbox.Interruptible(result), oneModuleProcess: true));
             using var module = artifact is null ? ModuleSource.Load(engine, path)
                 : artifact == path ? IlCompiler.LoadArtifact(engine, artifact)
                 : IlCompiler.LoadArtifact(engine, artifact, ModuleSource.ReadBytes(path));

@@ -20,11 +20,20 @@ public sealed class CompilerSpecSuiteTests(ITestOutputHelper output)
     public void CompilerWithFuelAndInterruption(string file) =>
         Run(file, new EngineOptions { Tier = ExecutionTier.Compiler, Compiler = new IlCompiler(), ConsumeFuel = true, Interruptible = true });
 
-    /// <summary>The compiled module saved and loaded as a regular assembly (.NET tiered JIT; the path of saved artifacts).</summary>
+    /// <summary>The compiled module saved and loaded as a regular collectible assembly (the path of saved artifacts).</summary>
     [Theory]
     [MemberData(nameof(SpecSuiteTests.Files), MemberType = typeof(SpecSuiteTests))]
     public void CompilerLoadedAssembly(string file) =>
         Run(file, new EngineOptions { Tier = ExecutionTier.Compiler, Compiler = new IlCompiler { TieredJit = true } });
+
+    /// <summary>
+    /// Non-collectible code with no function optimized up front (<c>wasmbed run</c>'s setting, with every function
+    /// over the size limit): .NET's tier-0 code first, optimized code for what gets hot.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SpecSuiteTests.Files), MemberType = typeof(SpecSuiteTests))]
+    public void CompilerNonCollectibleTiered(string file) =>
+        Run(file, new EngineOptions { Tier = ExecutionTier.Compiler, Compiler = new IlCompiler { Collectible = false, LargeFunctionBytes = 0 } });
 
     /// <summary>Interpreter first, compiled code once the background compilation is done: results must not change.</summary>
     [Theory]

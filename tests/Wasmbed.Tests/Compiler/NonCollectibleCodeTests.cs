@@ -1,0 +1,76 @@
+using Wasmbed.Compiler;
+using static Wasmbed.Tests.Compiler.CompiledModuleHarness;
+
+namespace Wasmbed.Tests.Compiler;
+
+/// <summary>
+/// <see cref="IlCompiler.Collectible"/> = false (what <c>wasmbed run</c> uses): the module's code goes into a
+/// non-collectible assembly, where .NET's tiered compilation applies to functions not optimized up front. Results and
+/// the stack guard must not depend on the tier the runtime happens to run a function at.
+/// </summary>
+public class NonCollectibleCodeTests
+{
+    private const string Module = """
+        (module
+          (func $fib (export "fib") (param i32) (result i32)
+            (if (result i32) (i32.lt_u (local.get 0) (i32.const 2))
+              (then (local.get 0))
+              (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                             (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+          (func $sum (export "sum") (param i32) (result i64) (local i64)
+            (loop $next
+              (local.set 1 (i64.add (local.get 1) (i64.extend_i32_u (local.get 0))))
+              (br_if $next (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+            (local.get 1))
+          (func $forever (export "forever") (param i64) (result i64)
+            (i64.add (local.get 0) (call $forever (i64.add (local.get 0) (i64.const 1))))))
+        """;
+
+    private static Store NewStore(IlCompiler compiler, StoreLimits? limits = null) =>
+        new(new Engine(new EngineOptions { Tier = ExecutionTier.Compiler, Compiler = compiler }), limits);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_Option_Decides_Whether_The_Code_Is_Collectible(bool collectible)
+    {
+        var m = Create(NewStore(new IlCompiler { Collectible = collectible }), Module);
+        Assert.Equal(55, m.CallI32("fib", I32(10)));
+        var assembly = CompiledModule.Of(m.Instance.Module).ContextType.Assembly;
+        Assert.Equal(collectible, assembly.IsCollectible);
+    }
+
+    [Fact]
+    public void Functions_Left_To_Tiered_Compilation_Give_The_Same_Results_When_Hot()
+    {
+        // LargeFunctionBytes = 0: no function is optimized up front, so each starts as tier-0 code, long loops go
+        // through on-stack replacement and hot functions are recompiled while the test runs.
+        var m = Create(NewStore(new IlCompiler { Collectible = false, LargeFunctionBytes = 0 }), Module);
+        for (int round = 0; round < 200; round++)
+        {
+            Assert.Equal(6765, m.CallI32("fib", I32(20)));
+            Assert.Equal(50_000_005_000_000L, m.CallI64("sum", I32(10_000_000)));
+        }
+    }
+
+    [Theory]
+    [InlineData(256 * 1024)]
+    [InlineData(1024 * 1024)]
+    public void Recursion_In_Tier0_Code_Traps_On_A_Small_Thread_Stack(int stackSize)
+    {
+        // Tier-0 frames keep every temporary on the stack (functions not optimized up front therefore probe on every
+        // entry); far less stack than the depth limit needs: the stack guard, not the depth counter, has to stop this.
+        TrapCode? code = null;
+        int after = 0;
+        var thread = new Thread(() =>
+        {
+            var m = Create(NewStore(new IlCompiler { Collectible = false, LargeFunctionBytes = 0 }, new StoreLimits { MaxCallDepth = 10_000_000 }), Module);
+            code = Assert.Throws<TrapException>(() => m.Call("forever", I64(0))).Code;
+            after = m.CallI32("fib", I32(15));
+        }, maxStackSize: stackSize);
+        thread.Start();
+        thread.Join();
+        Assert.Equal(TrapCode.CallStackExhausted, code);
+        Assert.Equal(610, after);
+    }
+}
