@@ -15,6 +15,11 @@ internal sealed partial class FunctionCompiler
         var op = instruction.Opcode;
         int inputs = info.Inputs!.Count;
         Need(inputs);
+        if (_nextIsSelect && _constants[_height - 1] == 0 && op is Opcode.I32LtS or Opcode.I64LtS)
+        {
+            CompileSignMask(op);
+            return;
+        }
         bool quietResult = FoldsToOperand(op);
         bool zeroOrOne = YieldsZeroOrOne(op);
         if (!EmitInlineNumeric(op) && !EmitVectorIntrinsic(in instruction))
@@ -44,6 +49,30 @@ internal sealed partial class FunctionCompiler
         Pop(inputs);
         foreach (var output in info.Outputs!) Push(output);
         if (zeroOrOne) _zeroOrOne[_height - 1] = true;
+    }
+
+    /// <summary>
+    /// x &lt; 0 as the condition of the select that follows: the sign bit spread over the word (x &gt;&gt; 31, arithmetic),
+    /// which is 0 or -1, so the select uses it as its mask directly (one operation instead of a compare and a negation,
+    /// on the critical path of loops like CRC's). Any select only tests its condition against zero.
+    /// </summary>
+    private void CompileSignMask(Opcode op)
+    {
+        _il.Emit(OpCodes.Pop); // the constant 0
+        if (op == Opcode.I64LtS)
+        {
+            LoadInt(63);
+            _il.Emit(OpCodes.Shr);
+            _il.Emit(OpCodes.Conv_I4);
+        }
+        else
+        {
+            LoadInt(31);
+            _il.Emit(OpCodes.Shr);
+        }
+        Pop(2);
+        Push(ValueType.I32);
+        _zeroOrAllOnes[_height - 1] = true;
     }
 
     /// <summary>

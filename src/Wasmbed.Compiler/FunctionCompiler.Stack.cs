@@ -13,6 +13,8 @@ internal sealed partial class FunctionCompiler
     private ulong?[] _constants = new ulong?[32];
     /// <summary>Per position: whether the value is known to be 0 or 1 (a comparison's result, see <see cref="CompileSelect"/>).</summary>
     private bool[] _zeroOrOne = new bool[32];
+    /// <summary>Per position: whether the value is known to be 0 or -1 (a sign test computed as a mask for the select that consumes it).</summary>
+    private bool[] _zeroOrAllOnes = new bool[32];
     private int _height;
     private int _spilled;
     private readonly Dictionary<(int Position, Type Type), LocalBuilder> _spillLocals = [];
@@ -31,9 +33,11 @@ internal sealed partial class FunctionCompiler
             Array.Resize(ref _stack, _stack.Length * 2);
             Array.Resize(ref _constants, _stack.Length);
             Array.Resize(ref _zeroOrOne, _stack.Length);
+            Array.Resize(ref _zeroOrAllOnes, _stack.Length);
         }
         _constants[_height] = null;
         _zeroOrOne[_height] = false;
+        _zeroOrAllOnes[_height] = false;
         _stack[_height++] = type;
     }
 

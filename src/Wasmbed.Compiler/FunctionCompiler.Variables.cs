@@ -180,11 +180,14 @@ internal sealed partial class FunctionCompiler
     /// Integers are selected without a branch (the JIT does not turn branches inside loops into conditional moves,
     /// and a select's condition is often unpredictable, as in CRC loops); other types branch.
     /// </remarks>
+    private LocalBuilder? _selectMask64;
+
     private void CompileSelect()
     {
         Need(3);
         var type = Peek(1);
         bool conditionIsZeroOrOne = _zeroOrOne[_height - 1];
+        bool conditionIsMask = _zeroOrAllOnes[_height - 1];
         var condition = SpillLocal(_height - 1, ValueType.I32);
         var second = SpillLocal(_height - 2, type);
         var result = SpillLocal(_height - 3, type);
@@ -192,16 +195,16 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stloc, second);
         if (type is ValueType.I32 or ValueType.I64)
         {
-            // second ^ ((first ^ second) & mask), where mask = (c | -c) >> 31 is all ones when the condition c is not
-            // zero, or just -c when c is known to be 0 or 1. (Written with a compare, the JIT turns it back into a branch.)
-            _il.Emit(OpCodes.Ldloc, second);
-            _il.Emit(OpCodes.Xor);
+            // (first & mask) | (second & ~mask), where mask = (c | -c) >> 31 is all ones when the condition c is not
+            // zero, or just -c when c is known to be 0 or 1, or c itself when it is known to be 0 or -1 (see
+            // CompileSignMask). (Written with a compare, the JIT turns it back into a branch.) Both operands meet the
+            // mask independently, so the longest chain from an operand to the result is two operations.
             _il.Emit(OpCodes.Ldloc, condition);
             if (conditionIsZeroOrOne)
             {
                 _il.Emit(OpCodes.Neg);
             }
-            else
+            else if (!conditionIsMask)
             {
                 _il.Emit(OpCodes.Dup);
                 _il.Emit(OpCodes.Neg);
@@ -209,10 +212,20 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Ldc_I4, 31);
                 _il.Emit(OpCodes.Shr);
             }
-            if (type == ValueType.I64) _il.Emit(OpCodes.Conv_I8);
+            var mask = condition;
+            if (type == ValueType.I64)
+            {
+                _il.Emit(OpCodes.Conv_I8);
+                mask = _selectMask64 ??= _il.DeclareLocal(typeof(long));
+            }
+            _il.Emit(OpCodes.Stloc, mask);
+            _il.Emit(OpCodes.Ldloc, mask);
             _il.Emit(OpCodes.And);
             _il.Emit(OpCodes.Ldloc, second);
-            _il.Emit(OpCodes.Xor);
+            _il.Emit(OpCodes.Ldloc, mask);
+            _il.Emit(OpCodes.Not);
+            _il.Emit(OpCodes.And);
+            _il.Emit(OpCodes.Or);
         }
         else
         {

@@ -61,7 +61,7 @@ internal sealed partial class FunctionCompiler
         ResetStack();
         ResetControl();
         ResetSandboxChecks(definedIndex);
-        _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = null;
+        _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = _selectMask64 = null;
         _vectorResult = null;
         if (EstimatedFrameBytes(_type, body) > MaxFrameBytes)
         {
@@ -88,9 +88,16 @@ internal sealed partial class FunctionCompiler
             var instruction = reader.Read();
             if (Top.Unreachable && _deadCode.Skips(instruction.Opcode)) continue;
             if (_fuelChecks) EmitFuelCharges(in instruction);
+            _nextIsSelect = instruction.Opcode is Opcode.I32LtS or Opcode.I64LtS && NextIsSelect(reader);
             CompileInstruction(in instruction);
         }
     }
+
+    /// <summary>Whether the instruction after the current one is a select (which then takes the current one's result as its condition).</summary>
+    private bool _nextIsSelect;
+
+    /// <summary>Reads ahead on a copy of the reader.</summary>
+    private static bool NextIsSelect(InstructionReader reader) => reader.Read().Opcode is Opcode.Select or Opcode.SelectTyped;
 
     /// <summary>
     /// spec 4.4.10 function calls: a frame is pushed — here the call depth and the host stack are checked first, so

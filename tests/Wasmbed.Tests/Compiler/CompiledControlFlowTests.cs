@@ -131,7 +131,12 @@ public class CompiledControlFlowTests
               (func (export "or") (param i32 i32) (result i32)
                 (select (i32.const 11) (i32.const 22) (i32.or (i32.eqz (local.get 0)) (i32.gt_u (local.get 1) (i32.const 2)))))
               (func (export "and-any") (param i32 i32) (result i32)
-                (select (i32.const 11) (i32.const 22) (i32.and (local.get 0) (local.get 1)))))
+                (select (i32.const 11) (i32.const 22) (i32.and (local.get 0) (local.get 1))))
+              (func (export "neg") (param i32 i32) (result i32) (select (local.get 1) (local.get 0) (i32.lt_s (local.get 0) (i32.const 0))))
+              (func (export "neg64") (param i32 i32) (result i64)
+                (select (i64.const 0x1021) (i64.const -7) (i64.lt_s (i64.shl (i64.extend_i32_s (local.get 0)) (i64.const 32)) (i64.const 0))))
+              (func (export "neg-f64") (param i32 i32) (result f64) (select (f64.const 1.5) (f64.const -2.5) (i32.lt_s (local.get 0) (i32.const 0))))
+              (func (export "neg-kept") (param i32 i32) (result i32) (i32.lt_s (local.get 0) (i32.const 0))))
             """);
         Assert.Equal(a != 0 ? 11 : 22, m.CallI32("any", I32(a), I32(b)));
         Assert.Equal(a < b ? 11 : 22, m.CallI32("lt", I32(a), I32(b)));
@@ -140,6 +145,11 @@ public class CompiledControlFlowTests
         Assert.Equal(a < 0 ? a : b, m.CallI32("sign", I32(a), I32(b)));
         Assert.Equal(a == 0 || (uint)b > 2 ? 11 : 22, m.CallI32("or", I32(a), I32(b)));
         Assert.Equal((a & b) != 0 ? 11 : 22, m.CallI32("and-any", I32(a), I32(b)));
+        // x < 0 right before a select becomes the select's mask (the sign bit spread); elsewhere it stays 0 or 1.
+        Assert.Equal(a < 0 ? b : a, m.CallI32("neg", I32(a), I32(b)));
+        Assert.Equal(a < 0 ? 0x1021 : -7, m.CallI64("neg64", I32(a), I32(b)));
+        Assert.Equal(a < 0 ? 1.5 : -2.5, m.CallF64("neg-f64", I32(a), I32(b)));
+        Assert.Equal(a < 0 ? 1 : 0, m.CallI32("neg-kept", I32(a), I32(b)));
     }
 
     [Fact]
