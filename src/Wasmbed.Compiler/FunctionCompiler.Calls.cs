@@ -25,6 +25,8 @@ internal sealed partial class FunctionCompiler
             LoadContext();
             LoadCalleeDepth();
             _il.Emit(OpCodes.Call, _scope.Functions[functionIndex - imported]);
+            FinishCall(callee, resultBase, mayGrowMemory: _usesMemory && _scope.MayGrowMemory[functionIndex - imported]);
+            return;
         }
         else
         {
@@ -35,7 +37,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldfld, _scope.ImportPointers[functionIndex]);
             EmitCalli(callee);
         }
-        FinishCall(callee, resultBase);
+        FinishCall(callee, resultBase, mayGrowMemory: true);
     }
 
     /// <summary>spec 4.4.8 call_indirect: the table element is resolved and its type checked in <see cref="Runtime.CompiledRuntime.ResolveIndirect"/>.</summary>
@@ -59,7 +61,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, target);
         _il.Emit(OpCodes.Ldfld, Members.CallTargetPointer);
         EmitCalli(callee);
-        FinishCall(callee, resultBase);
+        FinishCall(callee, resultBase, mayGrowMemory: true);
     }
 
     /// <summary>Results after the first come back through references to the spill locals of the positions they will occupy.</summary>
@@ -68,7 +70,7 @@ internal sealed partial class FunctionCompiler
         for (int k = 1; k < callee.Results.Count; k++) _il.Emit(OpCodes.Ldloca, SpillLocal(resultBase + k, callee.Results[k]));
     }
 
-    private void FinishCall(FunctionType callee, int resultBase)
+    private void FinishCall(FunctionType callee, int resultBase, bool mayGrowMemory)
     {
         Pop(callee.Parameters.Count);
         if (callee.Results.Count > 0) Push(callee.Results[0]);
@@ -78,7 +80,7 @@ internal sealed partial class FunctionCompiler
             Push(callee.Results[k]);
         }
         // The callee may have grown memory (or called the host, which may have).
-        ReloadMemoryIfUsed();
+        if (mayGrowMemory) ReloadMemoryIfUsed();
     }
 
     private void EmitCalli(FunctionType callee) =>

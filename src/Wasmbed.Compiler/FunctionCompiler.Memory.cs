@@ -6,7 +6,8 @@ using Wasmbed.Format;
 namespace Wasmbed.Compiler;
 
 // Memory instructions (spec 4.4.7). Memory 0's bytes are cached in two IL locals — a reference to the first byte and
-// the length — reloaded after calls and memory.grow, the only things that can replace the array. Each access is one
+// the length — reloaded after memory.grow and after calls that may run it (MemoryGrowthAnalysis), the only things that
+// can replace the array. Each access is one
 // unsigned compare of (ulong)address + offset + size against the length; past it, the access traps.
 internal sealed partial class FunctionCompiler
 {

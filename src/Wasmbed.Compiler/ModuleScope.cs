@@ -29,6 +29,7 @@ internal sealed class ModuleScope
             ImportPointers[i] = type.DefineField(ImportPointerFieldName(i), typeof(nint), field);
         }
 
+        MayGrowMemory = Memory is null ? [] : MemoryGrowthAnalysis.MayGrowMemory(description);
         Functions = new MethodBuilder[description.FunctionTypeIndices.Count];
         for (int i = 0; i < Functions.Length; i++)
         {
@@ -50,6 +51,9 @@ internal sealed class ModuleScope
     public FieldBuilder? Memory { get; }
 
     public FieldBuilder[] Globals { get; }
+
+    /// <summary>Per defined function, when the module has a memory: whether a call to it may grow memory (<see cref="MemoryGrowthAnalysis"/>).</summary>
+    public bool[] MayGrowMemory { get; }
 
     /// <summary>Per imported function: the context argument for its call target.</summary>
     public FieldBuilder[] ImportContexts { get; }
