@@ -7,8 +7,8 @@ namespace Wasmbed.Compiler;
 
 // Memory instructions (spec 4.4.7). Memory 0's bytes are cached in two IL locals — a reference to the first byte and
 // the length — reloaded after memory.grow and after calls that may run it (MemoryGrowthAnalysis), the only things that
-// can replace the array. Each access is one
-// unsigned compare of (ulong)address + offset + size against the length; past it, the access traps.
+// can replace the array. Each access is one compare of the address with length - (offset + size); past it, the access
+// traps.
 internal sealed partial class FunctionCompiler
 {
     private bool _usesMemory;
@@ -46,12 +46,15 @@ internal sealed partial class FunctionCompiler
         _address ??= _il.DeclareLocal(typeof(ulong));
         _il.Emit(OpCodes.Conv_U8);
         _il.Emit(OpCodes.Stloc, _address);
+        // address ≤ length - (offset + size), compared signed: address < 2^32, the length at most 2^32 and
+        // offset + size < 2^33, so nothing overflows, and a length below offset + size makes the right side negative.
+        // The right side depends only on the length, so the JIT computes it once outside loops that do not call.
         var inBounds = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, _address);
-        _il.Emit(OpCodes.Ldc_I8, (long)(offset + (ulong)size));
-        _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Ldloc, _memoryLength!);
-        _il.Emit(OpCodes.Ble_Un, inBounds);
+        _il.Emit(OpCodes.Ldc_I8, (long)(offset + (ulong)size));
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Ble, inBounds);
         EmitTrap(TrapCode.MemoryOutOfBounds);
         _il.MarkLabel(inBounds);
         _il.Emit(OpCodes.Ldloc, _memoryBase!);
