@@ -111,6 +111,23 @@ internal sealed partial class FunctionCompiler
     /// </remarks>
     private void EmitPrologue()
     {
+        var stackOk = _il.DefineLabel();
+        if (_smallFrame && _makesCalls)
+        {
+            // The sampled probe checks the depth as well (see CompilerStoreState.Probe).
+            LoadArgument(_depthArgument);
+            LoadInt(CompilerStoreState.ProbeInterval - 1);
+            _il.Emit(OpCodes.And);
+            _il.Emit(OpCodes.Brtrue, stackOk);
+            LoadContext();
+            _il.Emit(OpCodes.Ldfld, Members.InstanceState);
+            LoadArgument(_depthArgument);
+            _il.Emit(OpCodes.Call, Members.ProbeStack);
+            _il.MarkLabel(stackOk);
+            if (_usesMemory) EmitReloadMemory();
+            return;
+        }
+
         var depthOk = _il.DefineLabel();
         LoadArgument(_depthArgument);
         _il.Emit(OpCodes.Ldc_I4_0);
@@ -118,21 +135,7 @@ internal sealed partial class FunctionCompiler
         EmitTrap(TrapCode.CallStackExhausted);
         _il.MarkLabel(depthOk);
 
-        var stackOk = _il.DefineLabel();
-        if (_smallFrame)
-        {
-            if (_makesCalls)
-            {
-                LoadArgument(_depthArgument);
-                LoadInt(CompilerStoreState.ProbeInterval - 1);
-                _il.Emit(OpCodes.And);
-                _il.Emit(OpCodes.Brtrue, stackOk);
-                LoadContext();
-                _il.Emit(OpCodes.Ldfld, Members.InstanceState);
-                _il.Emit(OpCodes.Call, Members.ProbeStack);
-            }
-        }
-        else
+        if (!_smallFrame)
         {
             var marker = _il.DeclareLocal(typeof(byte));
             _il.Emit(OpCodes.Ldloca, marker);

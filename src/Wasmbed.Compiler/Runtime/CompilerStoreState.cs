@@ -114,10 +114,16 @@ internal sealed class CompilerStoreState
         state.StackLimit = LimitBelowHere();
     }
 
-    /// <summary>The sampled probe of small functions: a call, so that their own frames need no address-taken local.</summary>
+    /// <summary>
+    /// The sampled probe of small functions that call: a call, so that their own frames need no address-taken local.
+    /// It also checks their call depth: they come here whenever the depth is a multiple of
+    /// <see cref="ProbeInterval"/>, which it is at 0, and it falls by exactly one per call, so it reaches 0 before it
+    /// could go below, and their prologue needs no depth check of its own.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static unsafe void Probe(CompilerStoreState state)
+    public static unsafe void Probe(CompilerStoreState state, int depth)
     {
+        if (depth <= 0) throw new TrapException(TrapCode.CallStackExhausted);
         byte marker = 0;
         if ((nuint)(&marker) < state.StackLimit) CheckStack(state);
     }

@@ -41,7 +41,9 @@ internal static class Dispatch
         var context = ContextOf(function.Instance);
         var state = context.State;
         int remainingDepth = state.RemainingDepth;
-        int depth = state.DepthLeft(interpreterFrames);
+        // Never below 0: small compiled functions check their depth only at multiples of the probe interval, which
+        // 0 is (CompilerStoreState.Probe), so the callee traps at once when nothing is left.
+        int depth = Math.Max(state.DepthLeft(interpreterFrames), 0);
         nuint savedLimit = state.Enter();
         try
         {

@@ -159,13 +159,21 @@ public class CompiledSandboxTests
         Assert.True(guaranteed + CompilerStoreState.SampledReserve - FunctionCompiler.MaxFrameBytes - unprobed >= 48 * 1024);
     }
 
-    [Fact]
-    public void Call_Depth_Limit_Is_Exact()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(100)]
+    public void Call_Depth_Limit_Is_Exact(int limit)
     {
-        var m = Create(RecursionModule, new StoreLimits { MaxCallDepth = 100 });
-        Assert.Equal(99, m.CallI64("down", I64(99)));
-        Assert.Equal(TrapCode.CallStackExhausted, m.Trap("down", I64(100)));
-        Assert.Equal(99, m.CallI64("down", I64(99)));
+        // "down" is small and calls: its prologue checks the depth only when it is a multiple of 16 (with the sampled
+        // stack probe), which must still stop it at exactly the limit.
+        var m = Create(RecursionModule, new StoreLimits { MaxCallDepth = limit });
+        Assert.Equal(limit - 1, m.CallI64("down", I64(limit - 1)));
+        Assert.Equal(TrapCode.CallStackExhausted, m.Trap("down", I64(limit)));
+        Assert.Equal(limit - 1, m.CallI64("down", I64(limit - 1)));
     }
 
     [Fact]
