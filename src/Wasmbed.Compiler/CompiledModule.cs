@@ -11,8 +11,9 @@ internal delegate void SlotsEntry(ref ulong slots, object context, int remaining
 /// type, the typed function pointers, the slots entries and the per-signature adapters.
 /// </summary>
 /// <remarks>
-/// The code lives in a collectible assembly; this object holds its <see cref="ContextType"/>, which keeps it loaded as
-/// long as the module or any instance (through its context object) is reachable.
+/// The code lives in a collectible assembly (unless <see cref="IlCompiler.Collectible"/> is off); this object holds its
+/// <see cref="ContextType"/>, which keeps it loaded as long as the module or any instance (through its context object)
+/// is reachable.
 /// </remarks>
 internal sealed class CompiledModule
 {

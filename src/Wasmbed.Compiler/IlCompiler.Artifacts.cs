@@ -97,7 +97,7 @@ public sealed partial class IlCompiler
         // before compiling them, and validating would guard nothing an artifact's own code could not get round.
         var description = ModuleReader.Read(bytes);
         var module = new Module(engine, description);
-        var type = ArtifactImage.Load(contents, path, ModuleScope.TypeName(description));
+        var type = ArtifactImage.Load(contents, path, ModuleScope.TypeName(description), ((IlCompiler)engine.Options.Compiler).Collectible);
         try
         {
             module.CompiledCode = ModuleCompiler.Bind(module, type);

@@ -21,7 +21,7 @@ internal static class ModuleCompiler
         if (options.TieredJit)
         {
             var (persisted, typeName, _) = Emit(module.Description, module.Engine.Options, options, persisted: true);
-            return Bind(module, LoadCollectible(Save((PersistedAssemblyBuilder)persisted), typeName));
+            return Bind(module, LoadImage(Save((PersistedAssemblyBuilder)persisted), typeName, collectible: true));
         }
         var (_, _, created) = Emit(module.Description, module.Engine.Options, options, persisted: false);
         return Bind(module, created);
@@ -180,12 +180,12 @@ internal static class ModuleCompiler
     }
 
     /// <summary>
-    /// Loads a saved compiled module into its own collectible load context (<see cref="IlCompiler.TieredJit"/>, experimental:
-    /// meant to get .NET's tiered compilation as a regular assembly; see docs/compiler.md for what was measured).
+    /// Loads a saved compiled module into its own load context: collectible (it goes away with the module), or not
+    /// (<see cref="IlCompiler.Collectible"/>: direct calls and tiered compilation; it stays until the process ends).
     /// </summary>
-    public static Type LoadCollectible(byte[] image, string typeName)
+    public static Type LoadImage(byte[] image, string typeName, bool collectible)
     {
-        var context = new System.Runtime.Loader.AssemblyLoadContext("Wasmbed.Compiled", isCollectible: true);
+        var context = new System.Runtime.Loader.AssemblyLoadContext("Wasmbed.Compiled", isCollectible: collectible);
         using var stream = new MemoryStream(image, writable: false);
         return context.LoadFromStream(stream).GetType(typeName, throwOnError: true)!;
     }

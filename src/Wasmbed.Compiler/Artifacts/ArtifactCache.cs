@@ -36,7 +36,7 @@ internal static class ArtifactCache
             var contents = ArtifactFile.Read(File.ReadAllBytes(path), path);
             if (contents.ModuleHash.AsSpan().SequenceEqual(moduleHash) && contents.Stamp == stamp.Serialize())
             {
-                var compiled = ModuleCompiler.Bind(module, ArtifactImage.Load(contents, path, typeName));
+                var compiled = ModuleCompiler.Bind(module, ArtifactImage.Load(contents, path, typeName, options.Collectible));
                 Interlocked.Increment(ref Loaded);
                 return compiled;
             }
@@ -49,6 +49,6 @@ internal static class ArtifactCache
         var image = ArtifactImage.Compile(description, module.Engine.Options, options);
         ArtifactFile.Write(path, ArtifactFile.Build(image, [], moduleHash, stamp));
         Interlocked.Increment(ref Saved);
-        return ModuleCompiler.Bind(module, ModuleCompiler.LoadCollectible(image, typeName));
+        return ModuleCompiler.Bind(module, ModuleCompiler.LoadImage(image, typeName, options.Collectible));
     }
 }

@@ -31,19 +31,20 @@ internal static class ArtifactImage
     /// Loads the image of an artifact read from <paramref name="path"/> and returns its context type.
     /// </summary>
     /// <remarks>
-    /// An IL image is loaded from the checked bytes into its own collectible load context, and goes away with the
-    /// module. ReadyToRun code is only used for an assembly the runtime maps from a file into a non-collectible load
+    /// An IL image is loaded from the checked bytes into its own load context: collectible, so that it goes away with
+    /// the module, unless <paramref name="collectible"/> is false (<see cref="IlCompiler.Collectible"/>: direct calls and
+    /// tiered compilation, for the life of the process). ReadyToRun code is only used for an assembly the runtime maps from a file into a non-collectible load
     /// context (it ignores it for images loaded from memory and for collectible contexts: dotnet/runtime#40704), so a
     /// ReadyToRun image is loaded from <paramref name="path"/> and stays loaded until the process ends; loading the
     /// same artifact again reuses it. The file is checked again after loading (its module version id must be the one
     /// of the checked bytes), in case it was replaced in between.
     /// </remarks>
     /// <exception cref="WasmArtifactException">The image cannot be loaded or lacks the module's type.</exception>
-    public static Type Load(ArtifactContents contents, string path, string typeName)
+    public static Type Load(ArtifactContents contents, string path, string typeName, bool collectible)
     {
         try
         {
-            if (!IsReadyToRun(contents.Image)) return ModuleCompiler.LoadCollectible(contents.Image, typeName);
+            if (!IsReadyToRun(contents.Image)) return ModuleCompiler.LoadImage(contents.Image, typeName, collectible);
             var assembly = ReadyToRunAssemblies.GetOrAdd(Convert.ToHexString(contents.ContentHash), _ => LoadReadyToRun(contents.Image, path));
             return assembly.GetType(typeName, throwOnError: true)!;
         }

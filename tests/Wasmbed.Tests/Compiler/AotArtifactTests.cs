@@ -88,6 +88,19 @@ public sealed class AotArtifactTests : IDisposable
         Assert.Equal($"i32:370 | i64:30064771077 | f64:3.75,i64:{long.RotateLeft(-3, 7)} | i32:102 | MemoryOutOfBounds", expected);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_IL_artifact_is_collectible_as_the_engine_asks(bool collectible)
+    {
+        var path = Save(Program);
+        using var engine = new Engine(new EngineOptions { Tier = ExecutionTier.Compiler, Compiler = new IlCompiler { Collectible = collectible } });
+        var expected = Exercise(engine, Module.FromBytes(engine, Program));
+        using var fromArtifact = IlCompiler.LoadArtifact(engine, path);
+        Assert.Equal(expected, Exercise(engine, fromArtifact));
+        Assert.Equal(collectible, CompiledModule.Of(fromArtifact).ContextType.Assembly.IsCollectible);
+    }
+
     [Fact]
     public void An_artifact_runs_on_the_tiered_tier_and_is_refused_by_an_interpreter_engine()
     {
