@@ -25,6 +25,9 @@ internal sealed class CompiledModule
     /// <summary>Per defined function: the slots entry.</summary>
     public required SlotsEntry[] Entries { get; init; }
 
+    /// <summary>Per defined function: the typed static method.</summary>
+    public required MethodInfo[] Functions { get; init; }
+
     /// <summary>Per defined function: the typed static method's entry point (see <see cref="Emit.ClrTypes.ParametersOf"/>).</summary>
     public required nint[] FunctionPointers { get; init; }
 

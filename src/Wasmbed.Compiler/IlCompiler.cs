@@ -51,6 +51,14 @@ public sealed partial class IlCompiler : CodeGenerator
     public bool Collectible { get; init; } = true;
 
     /// <summary>
+    /// When true, a background thread JIT-compiles the module's functions (those optimized before their first call)
+    /// right after it is compiled to IL, in call-graph order from its exports and start function, so that the first
+    /// calls find machine code ready. Off by default: it costs a thread and compiles functions that may never run. The
+    /// <c>wasmbed run</c> command turns it on (docs/compiler.md). No effect on modules loaded from artifacts.
+    /// </summary>
+    public bool PrepareInBackground { get; init; }
+
+    /// <summary>
     /// Experimental: loads each compiled module as a regular (collectible) assembly instead of a dynamic one, meant to
     /// get .NET's tiered compilation (tier-0 code first, on-stack replacement, then optimized code guided by the run's
     /// profile); <see cref="OptimizeBeforeFirstCall"/> no longer applies. The runtime does not tier methods of

@@ -24,8 +24,15 @@ internal static class ModuleCompiler
             return Bind(module, LoadImage(Save((PersistedAssemblyBuilder)persisted), typeName, collectible: true));
         }
         var (_, _, created) = Emit(module.Description, module.Engine.Options, options, persisted: false);
-        return Bind(module, created);
+        var compiled = Bind(module, created);
+        if (options.PrepareInBackground)
+            BackgroundPreparation.Start(module.Description, compiled.Functions, i => OptimizedBeforeFirstCall(options, module.Description, i));
+        return compiled;
     }
+
+    /// <summary>Whether defined function <paramref name="definedIndex"/> is marked for full optimization at its first call.</summary>
+    private static bool OptimizedBeforeFirstCall(IlCompiler options, ModuleDescription description, int definedIndex) =>
+        !options.TieredJit && options.OptimizeBeforeFirstCall && description.Codes[definedIndex].CodeLength <= options.LargeFunctionBytes;
 
     /// <summary>
     /// Emits the module's assembly: a dynamic one ready to run, or a persisted one to save (<paramref name="persisted"/>).
@@ -53,7 +60,7 @@ internal static class ModuleCompiler
         {
             // Large functions (printf and friends) cost the JIT much to optimize and are rarely hot: they are left to
             // tiered compilation where the runtime offers it.
-            bool optimized = !options.TieredJit && options.OptimizeBeforeFirstCall && description.Codes[i].CodeLength <= options.LargeFunctionBytes;
+            bool optimized = OptimizedBeforeFirstCall(options, description, i);
             if (optimized) scope.Functions[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
             compiler.Compile(i, optimized);
         }
@@ -87,11 +94,13 @@ internal static class ModuleCompiler
 
         int count = description.FunctionTypeIndices.Count;
         var entries = new SlotsEntry[count];
+        var functions = new MethodInfo[count];
         var pointers = new nint[count];
         for (int i = 0; i < count; i++)
         {
             entries[i] = Method(ModuleScope.EntryMethodName(i, description)).CreateDelegate<SlotsEntry>();
-            pointers[i] = Method(ModuleScope.FunctionMethodName(i, description)).MethodHandle.GetFunctionPointer();
+            functions[i] = Method(ModuleScope.FunctionMethodName(i, description));
+            pointers[i] = functions[i].MethodHandle.GetFunctionPointer();
         }
         var adapters = new nint[description.Types.Count];
         for (int t = 0; t < adapters.Length; t++) adapters[t] = Method(ModuleScope.AdapterMethodName(t)).MethodHandle.GetFunctionPointer();
@@ -101,6 +110,7 @@ internal static class ModuleCompiler
             Module = module,
             ContextType = created,
             Entries = entries,
+            Functions = functions,
             FunctionPointers = pointers,
             AdapterPointers = adapters,
             MemoryField = description.TotalMemoryCount > 0 ? Field(ModuleScope.MemoryFieldName) : null,

@@ -73,4 +73,34 @@ public class NonCollectibleCodeTests
         Assert.Equal(TrapCode.CallStackExhausted, code);
         Assert.Equal(610, after);
     }
+
+    [Fact]
+    public void Background_Preparation_Follows_The_Call_Graph_From_Start_And_Exports()
+    {
+        var description = Wasmbed.Format.ModuleReader.Read(Wasmbed.Text.Wat.ToBinary("""
+            (module
+              (import "host" "f" (func $host))
+              (func $unreachable (call $leaf))
+              (func $start (call $host) (call $middle))
+              (func $middle (call $leaf) (call $middle))
+              (func $leaf)
+              (func $exported (export "e") (call $other))
+              (func $other)
+              (start $start))
+            """));
+        // Defined indices: unreachable 0, start 1, middle 2, leaf 3, exported 4, other 5.
+        Assert.Equal([1, 4, 2, 5, 3], BackgroundPreparation.CallOrder(description));
+    }
+
+    [Fact]
+    public void Functions_Prepared_In_The_Background_Run_While_They_Are_Being_Prepared()
+    {
+        // The calls start at once, racing the preparing thread for the same functions: results must not change.
+        for (int round = 0; round < 20; round++)
+        {
+            var m = Create(NewStore(new IlCompiler { Collectible = false, PrepareInBackground = true }), Module);
+            Assert.Equal(6765, m.CallI32("fib", I32(20)));
+            Assert.Equal(5050L, m.CallI64("sum", I32(100)));
+        }
+    }
 }
