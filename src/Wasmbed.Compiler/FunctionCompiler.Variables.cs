@@ -175,13 +175,14 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stfld, Members.GlobalBits);
     }
 
+    /// <summary>The mask of an i64 select (an i32 select keeps its mask in the condition's local).</summary>
+    private LocalBuilder? _selectMask64;
+
     /// <summary>spec 4.4.4 select: the first operand if the condition is not zero, else the second.</summary>
     /// <remarks>
     /// Integers are selected without a branch (the JIT does not turn branches inside loops into conditional moves,
     /// and a select's condition is often unpredictable, as in CRC loops); other types branch.
     /// </remarks>
-    private LocalBuilder? _selectMask64;
-
     private void CompileSelect()
     {
         Need(3);

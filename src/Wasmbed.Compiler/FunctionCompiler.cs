@@ -35,6 +35,8 @@ internal sealed partial class FunctionCompiler
     private bool _makesCalls = true;
     /// <summary>Whether the prologue may skip the stack probe (always for a small leaf, mostly for other small functions).</summary>
     private bool _smallFrame;
+    /// <summary>Whether the instruction after the current one is a select (which then takes the current one's result as its condition).</summary>
+    private bool _nextIsSelect;
 
     public FunctionCompiler(ModuleScope scope)
     {
@@ -92,9 +94,6 @@ internal sealed partial class FunctionCompiler
             CompileInstruction(in instruction);
         }
     }
-
-    /// <summary>Whether the instruction after the current one is a select (which then takes the current one's result as its condition).</summary>
-    private bool _nextIsSelect;
 
     /// <summary>Reads ahead on a copy of the reader.</summary>
     private static bool NextIsSelect(InstructionReader reader) => reader.Read().Opcode is Opcode.Select or Opcode.SelectTyped;

@@ -42,8 +42,8 @@ internal static class ModuleCompiler
     public static (AssemblyBuilder Assembly, string TypeName, Type Created) Emit(ModuleDescription description, EngineOptions engineOptions, IlCompiler options, bool persisted)
     {
         var name = new AssemblyName($"Wasmbed.Compiled.{Interlocked.Increment(ref s_assemblies)}");
-        // A dynamic assembly is collectible unless the options say otherwise: then its code goes away with the last
-        // reference to the module and its instances. (A persisted one is made collectible when it is loaded.)
+        // A dynamic assembly is collectible (its code goes away with the last reference to the module and its
+        // instances) unless IlCompiler.Collectible is off; a persisted one is made collectible or not when loaded.
         AssemblyBuilder assembly = persisted
             ? new PersistedAssemblyBuilder(name, typeof(object).Assembly)
             : AssemblyBuilder.DefineDynamicAssembly(name, options.Collectible ? AssemblyBuilderAccess.RunAndCollect : AssemblyBuilderAccess.Run);
