@@ -25,8 +25,8 @@ internal sealed partial class FunctionCompiler
             LoadContext();
             LoadCalleeDepth();
             _il.Emit(OpCodes.Call, _scope.Functions[functionIndex - imported]);
+            // (MayGrowMemory is empty without a memory; _usesMemory is false then.)
             FinishCall(callee, resultBase, mayGrowMemory: _usesMemory && _scope.MayGrowMemory[functionIndex - imported]);
-            return;
         }
         else
         {
@@ -36,8 +36,9 @@ internal sealed partial class FunctionCompiler
             LoadContext();
             _il.Emit(OpCodes.Ldfld, _scope.ImportPointers[functionIndex]);
             EmitCalli(callee);
+            // The host, or another instance sharing the memory, may grow it.
+            FinishCall(callee, resultBase, mayGrowMemory: true);
         }
-        FinishCall(callee, resultBase, mayGrowMemory: true);
     }
 
     /// <summary>spec 4.4.8 call_indirect: the table element is resolved and its type checked in <see cref="Runtime.CompiledRuntime.ResolveIndirect"/>.</summary>
@@ -79,7 +80,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldloc, SpillLocal(resultBase + k, callee.Results[k]));
             Push(callee.Results[k]);
         }
-        // The callee may have grown memory (or called the host, which may have).
+        // The callee may have grown memory (itself, or through the host or another instance).
         if (mayGrowMemory) ReloadMemoryIfUsed();
     }
 

@@ -32,9 +32,10 @@ internal static class ArtifactImage
     /// </summary>
     /// <remarks>
     /// An IL image is loaded from the checked bytes into its own load context: collectible, so that it goes away with
-    /// the module, unless <paramref name="collectible"/> is false (<see cref="IlCompiler.Collectible"/>: direct calls and
-    /// tiered compilation, for the life of the process). ReadyToRun code is only used for an assembly the runtime maps from a file into a non-collectible load
-    /// context (it ignores it for images loaded from memory and for collectible contexts: dotnet/runtime#40704), so a
+    /// the module, unless <paramref name="collectible"/> is false (<see cref="IlCompiler.Collectible"/>: direct calls
+    /// and tiered compilation, for the life of the process). ReadyToRun code is only used for an assembly the runtime
+    /// maps from a file into a non-collectible load context (it ignores it for images loaded from memory and for
+    /// collectible contexts: dotnet/runtime#40704), so a
     /// ReadyToRun image is loaded from <paramref name="path"/> and stays loaded until the process ends; loading the
     /// same artifact again reuses it. The file is checked again after loading (its module version id must be the one
     /// of the checked bytes), in case it was replaced in between.
