@@ -19,12 +19,12 @@ internal static class BackgroundPreparation
 {
     public static void Start(ModuleDescription description, MethodInfo[] functions, Func<int, bool> optimizedBeforeFirstCall)
     {
-        var order = CallOrder(description);
         var thread = new Thread(() =>
         {
             try
             {
-                foreach (int f in order)
+                // The walk over the module's code is part of the background work, not of the start.
+                foreach (int f in CallOrder(description))
                 {
                     if (optimizedBeforeFirstCall(f)) RuntimeHelpers.PrepareMethod(functions[f].MethodHandle);
                 }
