@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Wasmbed.Compiler;
 using Wasmbed.Format;
 using Wasmbed.Runtime;
@@ -146,6 +147,24 @@ internal sealed class CompiledModuleHarness
     public TrapCode Trap(string name, params ulong[] arguments) => Assert.Throws<TrapException>(() => Call(name, arguments)).Code;
 
     public byte[] Memory => Instance.Memories[0].Bytes;
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on a new thread with a stack of <paramref name="maxStackSize"/> bytes and waits for
+    /// it; an exception thrown there (a failed assertion included) is thrown again here, so the test fails instead of
+    /// the test process.
+    /// </summary>
+    public static void OnThreadWithStack(int maxStackSize, Action body)
+    {
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try { body(); }
+            catch (Exception exception) { failure = ExceptionDispatchInfo.Capture(exception); }
+        }, maxStackSize);
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+    }
 
     public static ulong I32(int value) => (uint)value;
 

@@ -84,14 +84,12 @@ public class CompiledSandboxTests
         // Far less stack than the call depth limit needs: the stack guard, not the depth counter, must stop it.
         TrapCode? code = null;
         long after = 0;
-        var thread = new Thread(() =>
+        OnThreadWithStack(256 * 1024, () =>
         {
             var m = Create(RecursionModule, new StoreLimits { MaxCallDepth = 10_000_000 });
             code = Assert.Throws<TrapException>(() => m.Call("forever")).Code;
             after = m.CallI64("down", I64(100));
-        }, maxStackSize: 256 * 1024);
-        thread.Start();
-        thread.Join();
+        });
         Assert.Equal(TrapCode.CallStackExhausted, code);
         Assert.Equal(100, after);
     }
@@ -134,14 +132,12 @@ public class CompiledSandboxTests
             """;
         TrapCode? code = null;
         long after = 0;
-        var thread = new Thread(() =>
+        OnThreadWithStack(stackSize, () =>
         {
             var m = Create(wat, new StoreLimits { MaxCallDepth = 10_000_000 });
             code = Assert.Throws<TrapException>(() => m.Call(entry, I32(5_000_000))).Code;
             after = m.CallI64(entry, I32(40));
-        }, maxStackSize: stackSize);
-        thread.Start();
-        thread.Join();
+        });
         Assert.Equal(TrapCode.CallStackExhausted, code);
         Assert.Equal(40, after);
     }

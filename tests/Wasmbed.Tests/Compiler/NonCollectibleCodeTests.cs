@@ -62,14 +62,12 @@ public class NonCollectibleCodeTests
         // entry); far less stack than the depth limit needs: the stack guard, not the depth counter, has to stop this.
         TrapCode? code = null;
         int after = 0;
-        var thread = new Thread(() =>
+        OnThreadWithStack(stackSize, () =>
         {
             var m = Create(NewStore(new IlCompiler { Collectible = false, LargeFunctionBytes = 0 }, new StoreLimits { MaxCallDepth = 10_000_000 }), Module);
             code = Assert.Throws<TrapException>(() => m.Call("forever", I64(0))).Code;
             after = m.CallI32("fib", I32(15));
-        }, maxStackSize: stackSize);
-        thread.Start();
-        thread.Join();
+        });
         Assert.Equal(TrapCode.CallStackExhausted, code);
         Assert.Equal(610, after);
     }
