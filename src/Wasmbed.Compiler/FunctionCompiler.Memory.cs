@@ -8,7 +8,7 @@ namespace Wasmbed.Compiler;
 // Memory instructions (spec 4.4.7). Memory 0's bytes are cached in two IL locals — a reference to the first byte and
 // the length — reloaded after memory.grow and after calls that may run it (MemoryGrowthAnalysis), the only things that
 // can replace the array. Each access is one compare of the address with length - (offset + size); past it, the access
-// traps.
+// traps. Accesses of counted loops may be checked once at the loop's entry instead (FunctionCompiler.LoopVersioning.cs).
 internal sealed partial class FunctionCompiler
 {
     private bool _usesMemory;
@@ -43,6 +43,20 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitEffectiveAddress(ulong offset, int size)
     {
+        if (AccessIsProven)
+        {
+            // Checked at the entry of the loop (FunctionCompiler.LoopVersioning.cs).
+            _il.Emit(OpCodes.Conv_U8);
+            if (offset != 0)
+            {
+                _il.Emit(OpCodes.Ldc_I8, (long)offset);
+                _il.Emit(OpCodes.Add);
+            }
+            _il.Emit(OpCodes.Conv_U);
+            _il.Emit(OpCodes.Ldloc, _memoryBase!);
+            _il.Emit(OpCodes.Add);
+            return;
+        }
         _address ??= _il.DeclareLocal(typeof(ulong));
         _il.Emit(OpCodes.Conv_U8);
         _il.Emit(OpCodes.Stloc, _address);

@@ -71,9 +71,14 @@ internal sealed partial class FunctionCompiler
 
     private void CompileLocalGet(uint index)
     {
+        EmitLoadLocal(index);
+        Push(_localTypes[index]);
+    }
+
+    private void EmitLoadLocal(uint index)
+    {
         if (_locals[index] is { } local) _il.Emit(OpCodes.Ldloc, local);
         else LoadArgument((short)index);
-        Push(_localTypes[index]);
     }
 
     private void CompileLocalSet(uint index)

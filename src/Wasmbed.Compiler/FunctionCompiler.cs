@@ -37,6 +37,10 @@ internal sealed partial class FunctionCompiler
     private bool _smallFrame;
     /// <summary>Whether the instruction after the current one is a select (which then takes the current one's result as its condition).</summary>
     private bool _nextIsSelect;
+    /// <summary>Where the instruction being translated starts in the module binary.</summary>
+    private int _instructionOffset;
+    /// <summary>The size of the function's code in the module binary.</summary>
+    private int _codeLength;
 
     public FunctionCompiler(ModuleScope scope)
     {
@@ -63,7 +67,10 @@ internal sealed partial class FunctionCompiler
         ResetStack();
         ResetControl();
         ResetSandboxChecks(definedIndex);
-        _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = _selectMask64 = null;
+        _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = _selectMask64 = _tripsLeft = _rangeStart = null;
+        _provenAccesses = null;
+        _copiedLoopBytes = 0;
+        _codeLength = body.CodeLength;
         _vectorResult = null;
         if (EstimatedFrameBytes(_type, body) > MaxFrameBytes)
         {
@@ -85,14 +92,19 @@ internal sealed partial class FunctionCompiler
         PushFrame(FrameKind.Function, [], [.. _type.Results]);
 
         var reader = new InstructionReader(_module.Bytes.Span, body.CodeOffset, body.CodeOffset + body.CodeLength);
-        while (_frameCount > 0)
-        {
-            var instruction = reader.Read();
-            if (Top.Unreachable && _deadCode.Skips(instruction.Opcode)) continue;
-            if (_fuelChecks) EmitFuelCharges(in instruction);
-            _nextIsSelect = instruction.Opcode is Opcode.I32LtS or Opcode.I64LtS && NextIsSelect(reader);
-            CompileInstruction(in instruction);
-        }
+        while (_frameCount > 0) CompileNext(ref reader);
+    }
+
+    /// <summary>Translates the next instruction (a whole loop, when it is a loop worth versioning).</summary>
+    private void CompileNext(ref InstructionReader reader)
+    {
+        var instruction = reader.Read();
+        if (Top.Unreachable && _deadCode.Skips(instruction.Opcode)) return;
+        if (_fuelChecks) EmitFuelCharges(in instruction);
+        if (instruction.Opcode == Opcode.Loop && TryCompileVersionedLoop(in instruction, ref reader)) return;
+        _nextIsSelect = instruction.Opcode is Opcode.I32LtS or Opcode.I64LtS && NextIsSelect(reader);
+        _instructionOffset = instruction.Offset;
+        CompileInstruction(in instruction);
     }
 
     /// <summary>Reads ahead on a copy of the reader.</summary>

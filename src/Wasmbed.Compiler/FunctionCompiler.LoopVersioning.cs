@@ -1,0 +1,172 @@
+using System.Reflection.Emit;
+using Wasmbed.Format;
+
+namespace Wasmbed.Compiler;
+
+// Loop versioning (CountedLoopAnalysis): a counted straight-line loop is emitted twice. In front of it, its trip count
+// and the address ranges of its affine accesses are computed from the locals; when every range lies in memory, the
+// copy without those accesses' bounds checks runs, otherwise the loop as always. Both copies run the same
+// instructions, so results, traps and fuel are the same either way.
+internal sealed partial class FunctionCompiler
+{
+    /// <summary>
+    /// Loops are versioned only while the function's code and the copies stay within this many bytes: RyuJIT stops
+    /// optimizing methods of about 20,000 IL instructions, which a WebAssembly function reaches at 8 to 10 KiB.
+    /// </summary>
+    public const int MaxVersionedFunctionBytes = 6 * 1024;
+
+    /// <summary>The bytes of loops copied so far in the function being translated.</summary>
+    private int _copiedLoopBytes;
+    /// <summary>While the unchecked copy of a loop is translated: the accesses whose bounds its entry checks proved.</summary>
+    private IReadOnlySet<int>? _provenAccesses;
+    private LocalBuilder? _tripsLeft;
+    private LocalBuilder? _rangeStart;
+
+    private bool AccessIsProven => _provenAccesses is { } proven && proven.Contains(_instructionOffset);
+
+    private bool TryCompileVersionedLoop(in Instruction loopInstruction, ref InstructionReader reader)
+    {
+        if (!_usesMemory || _provenAccesses is not null) return false;
+        var loop = CountedLoopAnalysis.Analyze(_module, _localTypes.AsSpan(0, _localCount), in loopInstruction, reader);
+        if (loop is null || _codeLength + _copiedLoopBytes + loop.CodeBytes > MaxVersionedFunctionBytes) return false;
+        _copiedLoopBytes += loop.CodeBytes;
+
+        SpillAll();
+        var checkedLoop = _il.DefineLabel();
+        var done = _il.DefineLabel();
+        EmitEntryChecks(loop, checkedLoop);
+
+        var bodyStart = reader;
+        var fuel = _fuel;
+        _provenAccesses = loop.ProvenAccesses;
+        CompileWholeLoop(in loopInstruction, ref reader);
+        _provenAccesses = null;
+        _il.Emit(OpCodes.Br, done);
+
+        _il.MarkLabel(checkedLoop);
+        reader = bodyStart;
+        _fuel = fuel;
+        CompileWholeLoop(in loopInstruction, ref reader);
+        _il.MarkLabel(done);
+        return true;
+    }
+
+    private void CompileWholeLoop(in Instruction loopInstruction, ref InstructionReader reader)
+    {
+        int depth = _frameCount;
+        _instructionOffset = loopInstruction.Offset;
+        CompileInstruction(in loopInstruction);
+        while (_frameCount > depth) CompileNext(ref reader);
+    }
+
+    /// <summary>
+    /// Branches to <paramref name="checkedLoop"/> unless the trip count is known and every range lies in memory (see
+    /// <see cref="CountedLoopAnalysis"/> for why these conditions suffice).
+    /// </summary>
+    private void EmitEntryChecks(CountedLoop loop, Label checkedLoop)
+    {
+        // Trips after the first: w / k, where w is the tested value after the first iteration (negated when it
+        // grows) as unsigned, and k divides w. The JIT turns the division by the constant k into shifts or a multiply.
+        _tripsLeft ??= _il.DeclareLocal(typeof(long));
+        _rangeStart ??= _il.DeclareLocal(typeof(long));
+        ulong k = (ulong)Math.Abs(loop.ExitStep);
+        EmitFormAsInt32(loop.Exit);
+        if (loop.ExitStep > 0) _il.Emit(OpCodes.Neg);
+        _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Stloc, _tripsLeft);
+        if (k > 1)
+        {
+            _il.Emit(OpCodes.Ldloc, _tripsLeft);
+            _il.Emit(OpCodes.Ldc_I8, (long)k);
+            _il.Emit(OpCodes.Rem_Un);
+            _il.Emit(OpCodes.Brtrue, checkedLoop);
+            _il.Emit(OpCodes.Ldloc, _tripsLeft);
+            _il.Emit(OpCodes.Ldc_I8, (long)k);
+            _il.Emit(OpCodes.Div_Un);
+            _il.Emit(OpCodes.Stloc, _tripsLeft);
+        }
+
+        foreach (var range in loop.Ranges)
+        {
+            EmitFormAsInt64(range.First);
+            _il.Emit(OpCodes.Stloc, _rangeStart);
+            // The low end must be ≥ 0 and the high end ≤ length − extent; which end is which depends on the step.
+            if (range.Step >= 0)
+            {
+                if (MayBeNegative(range.First)) EmitBranchIfNegative(_rangeStart, checkedLoop);
+                EmitRangeEnd(range.Step);
+                EmitBranchIfBeyondMemory(range.Extent, checkedLoop);
+            }
+            else
+            {
+                EmitRangeEnd(range.Step);
+                _il.Emit(OpCodes.Ldc_I8, 0L);
+                _il.Emit(OpCodes.Blt, checkedLoop);
+                _il.Emit(OpCodes.Ldloc, _rangeStart);
+                EmitBranchIfBeyondMemory(range.Extent, checkedLoop);
+            }
+        }
+    }
+
+    /// <summary>Pushes the start of the range plus the remaining trips times the step (the address of the last iteration).</summary>
+    private void EmitRangeEnd(long step)
+    {
+        _il.Emit(OpCodes.Ldloc, _rangeStart!);
+        if (step == 0) return;
+        _il.Emit(OpCodes.Ldloc, _tripsLeft!);
+        _il.Emit(OpCodes.Ldc_I8, step);
+        _il.Emit(OpCodes.Mul);
+        _il.Emit(OpCodes.Add);
+    }
+
+    private void EmitBranchIfNegative(LocalBuilder value, Label target)
+    {
+        _il.Emit(OpCodes.Ldloc, value);
+        _il.Emit(OpCodes.Ldc_I8, 0L);
+        _il.Emit(OpCodes.Blt, target);
+    }
+
+    /// <summary>With an address on the stack: branches when address + extent would pass the end of memory.</summary>
+    private void EmitBranchIfBeyondMemory(ulong extent, Label target)
+    {
+        _il.Emit(OpCodes.Ldloc, _memoryLength!);
+        _il.Emit(OpCodes.Ldc_I8, (long)extent);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Bgt, target);
+    }
+
+    private static bool MayBeNegative(AffineForm form) => form.Constant < 0 || form.Terms.Any(t => t.Coefficient < 0);
+
+    /// <summary>Pushes the form's value in i32 arithmetic (the WebAssembly value).</summary>
+    private void EmitFormAsInt32(AffineForm form)
+    {
+        LoadInt((int)form.Constant);
+        foreach (var (local, coefficient) in form.Terms)
+        {
+            EmitLoadLocal((uint)local);
+            if (coefficient != 1)
+            {
+                LoadInt((int)coefficient);
+                _il.Emit(OpCodes.Mul);
+            }
+            _il.Emit(OpCodes.Add);
+        }
+    }
+
+    /// <summary>Pushes the form's value over the integers, with every local taken as unsigned (an Int64).</summary>
+    private void EmitFormAsInt64(AffineForm form)
+    {
+        _il.Emit(OpCodes.Ldc_I8, form.Constant);
+        foreach (var (local, coefficient) in form.Terms)
+        {
+            EmitLoadLocal((uint)local);
+            _il.Emit(OpCodes.Conv_U8);
+            if (coefficient != 1)
+            {
+                _il.Emit(OpCodes.Ldc_I8, coefficient);
+                _il.Emit(OpCodes.Mul);
+            }
+            _il.Emit(OpCodes.Add);
+        }
+    }
+}
