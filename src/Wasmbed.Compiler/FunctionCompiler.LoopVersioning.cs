@@ -10,15 +10,17 @@ namespace Wasmbed.Compiler;
 internal sealed partial class FunctionCompiler
 {
     /// <summary>
-    /// Loops are versioned only while the function's code and the copies stay within this many bytes: RyuJIT stops
-    /// optimizing methods of about 20,000 IL instructions, which a WebAssembly function reaches at 8 to 10 KiB.
+    /// Loops are versioned only while the function's IL, copies included, is expected to stay within this many bytes.
+    /// RyuJIT stops optimizing methods of about 20,000 IL instructions, and JIT time grows with the size: a large
+    /// function (clang's fully unrolled vector code runs to 7 IL bytes per byte of WebAssembly) keeps its loops as they
+    /// are.
     /// </summary>
-    public const int MaxVersionedFunctionBytes = 6 * 1024;
+    public const int MaxVersionedIlBytes = 24 * 1024;
 
-    /// <summary>The bytes of loops copied so far in the function being translated.</summary>
-    private int _copiedLoopBytes;
     /// <summary>While the unchecked copy of a loop is translated: the accesses whose bounds its entry checks proved.</summary>
     private IReadOnlySet<int>? _provenAccesses;
+    /// <summary>Where the IL of the function's instructions starts (after the prologue).</summary>
+    private int _bodyIlStart;
     private LocalBuilder? _tripsLeft;
     private LocalBuilder? _rangeStart;
 
@@ -28,8 +30,7 @@ internal sealed partial class FunctionCompiler
     {
         if (!_usesMemory || _provenAccesses is not null) return false;
         var loop = CountedLoopAnalysis.Analyze(_module, _localTypes.AsSpan(0, _localCount), in loopInstruction, reader);
-        if (loop is null || _codeLength + _copiedLoopBytes + loop.CodeBytes > MaxVersionedFunctionBytes) return false;
-        _copiedLoopBytes += loop.CodeBytes;
+        if (loop is null || ExpectedIlBytes(loopInstruction.Offset, loop.CodeBytes) > MaxVersionedIlBytes) return false;
 
         SpillAll();
         var checkedLoop = _il.DefineLabel();
@@ -49,6 +50,18 @@ internal sealed partial class FunctionCompiler
         CompileWholeLoop(in loopInstruction, ref reader);
         _il.MarkLabel(done);
         return true;
+    }
+
+    /// <summary>
+    /// The IL the function is expected to end with if the loop at <paramref name="offset"/> is copied: what is emitted
+    /// so far, plus the rest of the function and the copy at the rate of the body so far (IL bytes per byte of
+    /// WebAssembly; 8, typical of scalar code, until there is enough to measure).
+    /// </summary>
+    private long ExpectedIlBytes(int offset, int loopBytes)
+    {
+        int translated = offset - _codeStart;
+        double rate = translated < 64 ? 8 : (double)(_il.ILOffset - _bodyIlStart) / translated;
+        return _il.ILOffset + (long)(rate * (_codeStart + _codeLength - offset + loopBytes));
     }
 
     private void CompileWholeLoop(in Instruction loopInstruction, ref InstructionReader reader)

@@ -39,8 +39,8 @@ internal sealed partial class FunctionCompiler
     private bool _nextIsSelect;
     /// <summary>Where the instruction being translated starts in the module binary.</summary>
     private int _instructionOffset;
-    /// <summary>The size of the function's code in the module binary.</summary>
-    private int _codeLength;
+    /// <summary>Where the function's code starts in the module binary, and its size.</summary>
+    private int _codeStart, _codeLength;
 
     public FunctionCompiler(ModuleScope scope)
     {
@@ -69,7 +69,7 @@ internal sealed partial class FunctionCompiler
         ResetSandboxChecks(definedIndex);
         _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = _selectMask64 = _tripsLeft = _rangeStart = null;
         _provenAccesses = null;
-        _copiedLoopBytes = 0;
+        _codeStart = body.CodeOffset;
         _codeLength = body.CodeLength;
         _vectorResult = null;
         if (EstimatedFrameBytes(_type, body) > MaxFrameBytes)
@@ -90,6 +90,7 @@ internal sealed partial class FunctionCompiler
         EmitZeroLocals();
         EmitInterruptCheck();
         PushFrame(FrameKind.Function, [], [.. _type.Results]);
+        _bodyIlStart = _il.ILOffset;
 
         var reader = new InstructionReader(_module.Bytes.Span, body.CodeOffset, body.CodeOffset + body.CodeLength);
         while (_frameCount > 0) CompileNext(ref reader);
