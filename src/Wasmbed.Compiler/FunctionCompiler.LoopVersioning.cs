@@ -106,15 +106,18 @@ internal sealed partial class FunctionCompiler
             // The low end must be ≥ 0 and the high end ≤ length − extent; which end is which depends on the step.
             if (range.Step >= 0)
             {
-                if (MayBeNegative(range.First)) EmitBranchIfNegative(_rangeStart, checkedLoop);
+                if (MayBeNegative(range.First))
+                {
+                    _il.Emit(OpCodes.Ldloc, _rangeStart);
+                    EmitBranchIfNegative(checkedLoop);
+                }
                 EmitRangeEnd(range.Step);
                 EmitBranchIfBeyondMemory(range.Extent, checkedLoop);
             }
             else
             {
                 EmitRangeEnd(range.Step);
-                _il.Emit(OpCodes.Ldc_I8, 0L);
-                _il.Emit(OpCodes.Blt, checkedLoop);
+                EmitBranchIfNegative(checkedLoop);
                 _il.Emit(OpCodes.Ldloc, _rangeStart);
                 EmitBranchIfBeyondMemory(range.Extent, checkedLoop);
             }
@@ -132,9 +135,9 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Add);
     }
 
-    private void EmitBranchIfNegative(LocalBuilder value, Label target)
+    /// <summary>With an Int64 on the stack: branches when it is negative.</summary>
+    private void EmitBranchIfNegative(Label target)
     {
-        _il.Emit(OpCodes.Ldloc, value);
         _il.Emit(OpCodes.Ldc_I8, 0L);
         _il.Emit(OpCodes.Blt, target);
     }

@@ -43,42 +43,33 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitEffectiveAddress(ulong offset, int size)
     {
-        if (AccessIsProven)
-        {
-            // Checked at the entry of the loop (FunctionCompiler.LoopVersioning.cs).
-            _il.Emit(OpCodes.Conv_U8);
-            if (offset != 0)
-            {
-                _il.Emit(OpCodes.Ldc_I8, (long)offset);
-                _il.Emit(OpCodes.Add);
-            }
-            _il.Emit(OpCodes.Conv_U);
-            _il.Emit(OpCodes.Ldloc, _memoryBase!);
-            _il.Emit(OpCodes.Add);
-            return;
-        }
-        _address ??= _il.DeclareLocal(typeof(ulong));
         _il.Emit(OpCodes.Conv_U8);
-        _il.Emit(OpCodes.Stloc, _address);
-        // address ≤ length - (offset + size), compared signed: address < 2^32, the length at most 2^32 and
-        // offset + size < 2^33, so nothing overflows, and a length below offset + size makes the right side negative.
-        // The right side depends only on the length, so the JIT computes it once outside loops that do not call.
-        var inBounds = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloc, _address);
-        _il.Emit(OpCodes.Ldloc, _memoryLength!);
-        _il.Emit(OpCodes.Ldc_I8, (long)(offset + (ulong)size));
-        _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Ble, inBounds);
-        EmitTrap(TrapCode.MemoryOutOfBounds);
-        _il.MarkLabel(inBounds);
-        _il.Emit(OpCodes.Ldloc, _memoryBase!);
-        _il.Emit(OpCodes.Ldloc, _address);
+        // Checked at the entry of the loop instead (FunctionCompiler.LoopVersioning.cs).
+        if (!AccessIsProven)
+        {
+            _address ??= _il.DeclareLocal(typeof(ulong));
+            _il.Emit(OpCodes.Stloc, _address);
+            // address ≤ length - (offset + size), compared signed: address < 2^32, the length at most 2^32 and
+            // offset + size < 2^33, so nothing overflows, and a length below offset + size makes the right side
+            // negative. The right side depends only on the length, so the JIT computes it once outside loops that do
+            // not call.
+            var inBounds = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, _address);
+            _il.Emit(OpCodes.Ldloc, _memoryLength!);
+            _il.Emit(OpCodes.Ldc_I8, (long)(offset + (ulong)size));
+            _il.Emit(OpCodes.Sub);
+            _il.Emit(OpCodes.Ble, inBounds);
+            EmitTrap(TrapCode.MemoryOutOfBounds);
+            _il.MarkLabel(inBounds);
+            _il.Emit(OpCodes.Ldloc, _address);
+        }
         if (offset != 0)
         {
             _il.Emit(OpCodes.Ldc_I8, (long)offset);
             _il.Emit(OpCodes.Add);
         }
         _il.Emit(OpCodes.Conv_U);
+        _il.Emit(OpCodes.Ldloc, _memoryBase!);
         _il.Emit(OpCodes.Add);
     }
 
