@@ -94,7 +94,16 @@ internal sealed record AddressRange(AffineForm First, long Step, ulong Extent);
 /// <param name="Ranges">The address ranges to check at entry.</param>
 /// <param name="ProvenAccesses">The offsets of the access instructions those checks cover.</param>
 /// <param name="CodeBytes">The size of the loop's code, from the <c>loop</c> instruction to its <c>end</c>.</param>
-internal sealed record CountedLoop(AffineForm Exit, long ExitStep, IReadOnlyList<AddressRange> Ranges, IReadOnlySet<int> ProvenAccesses, int CodeBytes);
+/// <param name="WideAddresses">
+/// The proven accesses whose address operand is the value of an i32 local read by local.get or local.tee and not
+/// written since, by access offset. The local is an invariant or an induction variable written once per iteration
+/// (its step is in <see cref="WideLocals"/>): the copy of the loop without checks keeps it in an Int64 as its value
+/// over the integers, which the entry checks proved to be the address itself in every iteration.
+/// </param>
+/// <param name="WideLocals">The locals <see cref="WideAddresses"/> uses, with their steps per iteration (0 for invariants).</param>
+internal sealed record CountedLoop(
+    AffineForm Exit, long ExitStep, IReadOnlyList<AddressRange> Ranges, IReadOnlySet<int> ProvenAccesses, int CodeBytes,
+    IReadOnlyDictionary<int, int> WideAddresses, IReadOnlyDictionary<int, long> WideLocals);
 
 /// <summary>
 /// Finds loops whose memory accesses can be checked once, at the loop's entry, instead of in every iteration (loop
@@ -123,9 +132,13 @@ internal static class CountedLoopAnalysis
     /// <summary>Bounds the per-iteration step of a checked range, so that (n − 1) × step fits an Int64 for n ≤ 2^32.</summary>
     private const long MaxStep = 1 << 24;
 
-    private readonly record struct Value(AffineForm? Form, bool IsNotEqualTest = false)
+    /// <param name="SourceLocal">The local this value was read from (local.get or local.tee), or -1.</param>
+    /// <param name="SourceWrites">How many times that local had been written in the iteration when it was read.</param>
+    private readonly record struct Value(AffineForm? Form, bool IsNotEqualTest = false, int SourceLocal = -1, int SourceWrites = 0)
     {
         public static readonly Value Unknown = new(null);
+
+        public Value ReadFrom(int local, int writes) => this with { SourceLocal = local, SourceWrites = writes };
     }
 
     /// <summary>
@@ -138,14 +151,15 @@ internal static class CountedLoopAnalysis
         if (block.Kind != BlockTypeKind.Empty) return null;
         var stack = new List<Value>();
         var written = new Dictionary<int, Value>();
-        var accesses = new List<(int Offset, Value Address, ulong Extent)>();
+        var writes = new Dictionary<int, int>();
+        var accesses = new List<(int Offset, Value Address, ulong Extent, bool SourceUnchanged)>();
         Value? exit = null;
 
         while (true)
         {
             var instruction = reader.Read();
             var op = instruction.Opcode;
-            if (exit is not null) return op == Opcode.End ? Finish(localTypes, written, accesses, exit.Value, reader.Position - loop.Offset) : null;
+            if (exit is not null) return op == Opcode.End ? Finish(localTypes, written, writes, accesses, exit.Value, reader.Position - loop.Offset) : null;
             var info = instruction.Info;
             switch (op)
             {
@@ -156,14 +170,19 @@ internal static class CountedLoopAnalysis
                     continue;
                 case Opcode.LocalGet:
                     int local = (int)instruction.Index;
-                    stack.Add(written.TryGetValue(local, out var current) ? current
-                        : localTypes[local] == ValueType.I32 ? new Value(AffineForm.OfLocal(local)) : Value.Unknown);
+                    var read = written.TryGetValue(local, out var current) ? current
+                        : localTypes[local] == ValueType.I32 ? new Value(AffineForm.OfLocal(local)) : Value.Unknown;
+                    stack.Add(read.ReadFrom(local, writes.GetValueOrDefault(local)));
                     continue;
                 case Opcode.LocalSet:
                     written[(int)instruction.Index] = Pop(stack);
+                    writes[(int)instruction.Index] = writes.GetValueOrDefault((int)instruction.Index) + 1;
                     continue;
                 case Opcode.LocalTee:
-                    written[(int)instruction.Index] = stack[^1];
+                    int teed = (int)instruction.Index;
+                    written[teed] = stack[^1];
+                    writes[teed] = writes.GetValueOrDefault(teed) + 1;
+                    stack[^1] = stack[^1].ReadFrom(teed, writes[teed]);
                     continue;
                 case Opcode.I32Const:
                     stack.Add(new Value(AffineForm.OfConstant((int)instruction.Value)));
@@ -198,7 +217,8 @@ internal static class CountedLoopAnalysis
             {
                 // The address is the bottom operand: loads take only it, stores and lane accesses a value above it.
                 var address = stack[^info.Inputs.Count];
-                accesses.Add((instruction.Offset, address, instruction.Value + (ulong)(1 << info.NaturalAlignment)));
+                bool sourceUnchanged = address.SourceLocal >= 0 && writes.GetValueOrDefault(address.SourceLocal) == address.SourceWrites;
+                accesses.Add((instruction.Offset, address, instruction.Value + (ulong)(1 << info.NaturalAlignment), sourceUnchanged));
             }
             Pop(stack, info.Inputs.Count);
             for (int i = 0; i < info.Outputs.Count; i++) stack.Add(Value.Unknown);
@@ -230,7 +250,9 @@ internal static class CountedLoopAnalysis
         return new Value(result, op == Opcode.I32Ne);
     }
 
-    private static CountedLoop? Finish(ReadOnlySpan<ValueType> localTypes, Dictionary<int, Value> written, List<(int Offset, Value Address, ulong Extent)> accesses, Value exit, int codeBytes)
+    private static CountedLoop? Finish(
+        ReadOnlySpan<ValueType> localTypes, Dictionary<int, Value> written, Dictionary<int, int> writes,
+        List<(int Offset, Value Address, ulong Extent, bool SourceUnchanged)> accesses, Value exit, int codeBytes)
     {
         // The step of every local an affine form may use: 0 for invariants, s for induction variables.
         var steps = new Dictionary<int, long>();
@@ -253,13 +275,24 @@ internal static class CountedLoopAnalysis
         if (exit.Form is not { } exitForm || StepOf(exitForm) is not { } exitStep || exitStep == 0) return null;
         var ranges = new Dictionary<(AffineForm First, long Step), ulong>();
         var proven = new HashSet<int>();
-        foreach (var (offset, address, extent) in accesses)
+        var wideAddresses = new Dictionary<int, int>();
+        var wideLocals = new Dictionary<int, long>();
+        foreach (var (offset, address, extent, sourceUnchanged) in accesses)
         {
             if (address.Form is not { } form || address.IsNotEqualTest || StepOf(form) is not { } step || extent > uint.MaxValue) continue;
             proven.Add(offset);
             ranges[(form, step)] = Math.Max(extent, ranges.GetValueOrDefault((form, step)));
+            // The address is the local's current value: its form is the local plus what the iteration added so far,
+            // so the Int64 copy (entry value, plus the step at the local's one write) is that form over the integers.
+            int local = address.SourceLocal;
+            if (sourceUnchanged && writes.GetValueOrDefault(local) <= 1 && steps.TryGetValue(local, out long localStep))
+            {
+                wideAddresses[offset] = local;
+                wideLocals[local] = localStep;
+            }
         }
         if (proven.Count == 0) return null;
-        return new CountedLoop(exitForm, exitStep, [.. ranges.Select(r => new AddressRange(r.Key.First, r.Key.Step, r.Value))], proven, codeBytes);
+        return new CountedLoop(
+            exitForm, exitStep, [.. ranges.Select(r => new AddressRange(r.Key.First, r.Key.Step, r.Value))], proven, codeBytes, wideAddresses, wideLocals);
     }
 }

@@ -24,7 +24,17 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _tripsLeft;
     private LocalBuilder? _rangeStart;
 
+    /// <summary>While the unchecked copy of a loop is translated: per WebAssembly local kept in an Int64, that local and its step.</summary>
+    private Dictionary<int, (LocalBuilder Wide, long Step)>? _wideLocals;
+    /// <summary>While the unchecked copy of a loop is translated: the accesses that take their address from a wide local.</summary>
+    private IReadOnlyDictionary<int, int>? _wideAddresses;
+    private readonly Dictionary<int, LocalBuilder> _wideLocalCache = [];
+
     private bool AccessIsProven => _provenAccesses is { } proven && proven.Contains(_instructionOffset);
+
+    /// <summary>The Int64 copy of the local the current access takes its address from, if it has one.</summary>
+    private LocalBuilder? WideAddressLocal =>
+        _wideAddresses is { } addresses && addresses.TryGetValue(_instructionOffset, out int local) ? _wideLocals![local].Wide : null;
 
     private bool TryCompileVersionedLoop(in Instruction loopInstruction, ref InstructionReader reader)
     {
@@ -40,7 +50,9 @@ internal sealed partial class FunctionCompiler
         var bodyStart = reader;
         var fuel = _fuel;
         _provenAccesses = loop.ProvenAccesses;
+        BeginWideLocals(loop);
         CompileWholeLoop(in loopInstruction, ref reader);
+        EndWideLocals();
         _provenAccesses = null;
         _il.Emit(OpCodes.Br, done);
 
@@ -50,6 +62,42 @@ internal sealed partial class FunctionCompiler
         CompileWholeLoop(in loopInstruction, ref reader);
         _il.MarkLabel(done);
         return true;
+    }
+
+    /// <summary>
+    /// Widens the locals that give proven accesses their addresses: each gets an Int64 copy holding its value over the
+    /// integers (zero-extended at entry, its step added at its one write), which addresses memory without the
+    /// zero-extension of an i32 in every access. Reads of the local take the copy's low 32 bits, which is the
+    /// WebAssembly value: both change by the same additions.
+    /// </summary>
+    private void BeginWideLocals(CountedLoop loop)
+    {
+        if (loop.WideAddresses.Count == 0) return;
+        _wideLocals = [];
+        foreach (var (local, step) in loop.WideLocals)
+        {
+            if (!_wideLocalCache.TryGetValue(local, out var wide)) _wideLocalCache[local] = wide = _il.DeclareLocal(typeof(long));
+            EmitLoadLocal((uint)local);
+            _il.Emit(OpCodes.Conv_U8);
+            _il.Emit(OpCodes.Stloc, wide);
+            _wideLocals[local] = (wide, step);
+        }
+        _wideAddresses = loop.WideAddresses;
+    }
+
+    /// <summary>After the loop: the induction variables get their final values back from their Int64 copies.</summary>
+    private void EndWideLocals()
+    {
+        if (_wideLocals is null) return;
+        foreach (var (local, (wide, step)) in _wideLocals)
+        {
+            if (step == 0) continue;
+            _il.Emit(OpCodes.Ldloc, wide);
+            _il.Emit(OpCodes.Conv_I4);
+            StoreLocal((uint)local);
+        }
+        _wideLocals = null;
+        _wideAddresses = null;
     }
 
     /// <summary>

@@ -43,7 +43,16 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitEffectiveAddress(ulong offset, int size)
     {
-        _il.Emit(OpCodes.Conv_U8);
+        if (WideAddressLocal is { } wide)
+        {
+            // The address is that local's value, kept as an Int64 (FunctionCompiler.LoopVersioning.cs).
+            _il.Emit(OpCodes.Pop);
+            _il.Emit(OpCodes.Ldloc, wide);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Conv_U8);
+        }
         // Checked at the entry of the loop instead (FunctionCompiler.LoopVersioning.cs).
         if (!AccessIsProven)
         {

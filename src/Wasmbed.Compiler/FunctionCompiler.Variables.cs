@@ -71,7 +71,15 @@ internal sealed partial class FunctionCompiler
 
     private void CompileLocalGet(uint index)
     {
-        EmitLoadLocal(index);
+        if (_wideLocals is { } wide && wide.TryGetValue((int)index, out var copy))
+        {
+            _il.Emit(OpCodes.Ldloc, copy.Wide);
+            _il.Emit(OpCodes.Conv_I4);
+        }
+        else
+        {
+            EmitLoadLocal(index);
+        }
         Push(_localTypes[index]);
     }
 
@@ -84,15 +92,36 @@ internal sealed partial class FunctionCompiler
     private void CompileLocalSet(uint index)
     {
         Need(1);
-        StoreLocal(index);
+        if (!TryStepWideLocal(index)) StoreLocal(index);
         Pop();
     }
 
     private void CompileLocalTee(uint index)
     {
         Need(1);
+        if (TryStepWideLocal(index))
+        {
+            _il.Emit(OpCodes.Ldloc, _wideLocals![(int)index].Wide);
+            _il.Emit(OpCodes.Conv_I4);
+            return;
+        }
         _il.Emit(OpCodes.Dup);
         StoreLocal(index);
+    }
+
+    /// <summary>
+    /// The one write of a widened induction variable (see BeginWideLocals): the value on the stack is the local plus
+    /// its step modulo 2^32, so the copy gets the step added instead, and the value is dropped.
+    /// </summary>
+    private bool TryStepWideLocal(uint index)
+    {
+        if (_wideLocals is not { } wide || !wide.TryGetValue((int)index, out var copy)) return false;
+        _il.Emit(OpCodes.Pop);
+        _il.Emit(OpCodes.Ldloc, copy.Wide);
+        _il.Emit(OpCodes.Ldc_I8, copy.Step);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stloc, copy.Wide);
+        return true;
     }
 
     private void StoreLocal(uint index)

@@ -69,6 +69,9 @@ internal sealed partial class FunctionCompiler
         ResetSandboxChecks(definedIndex);
         _memoryBase = _memoryLength = _address = _lanePointer = _callTarget = _selectMask64 = _tripsLeft = _rangeStart = null;
         _provenAccesses = null;
+        _wideLocals = null;
+        _wideAddresses = null;
+        _wideLocalCache.Clear();
         _codeStart = body.CodeOffset;
         _codeLength = body.CodeLength;
         _vectorResult = null;

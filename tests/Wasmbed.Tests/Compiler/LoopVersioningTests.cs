@@ -59,14 +59,26 @@ public class LoopVersioningTests
               (local.set $sum (i32.add (local.get $sum) (i32.load16_u offset=2 (local.get $p))))
               (local.set $p (i32.add (local.get $p) (i32.const 2)))
               (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
-            (i32.add (local.get $sum) (memory.size))))
+            (i32.add (local.get $sum) (memory.size)))
+          ;; A pointer that is an address before and after its update and a value in between, and comes back as
+          ;; part of the result; a second pointer written twice, which keeps its i32 form.
+          (func (export "walk") (param $p i32) (param $q i32) (param $n i32) (result i32)
+            (local $sum i32)
+            (loop $l
+              (local.set $sum (i32.add (i32.mul (local.get $sum) (i32.const 3)) (i32.load8_u (local.get $p))))
+              (i32.store8 (local.tee $p (i32.add (local.get $p) (i32.const 1))) (i32.add (local.get $sum) (local.get $p)))
+              (local.set $q (i32.add (local.get $q) (i32.const 1)))
+              (i32.store8 (local.get $q) (local.get $sum))
+              (local.set $q (i32.add (local.get $q) (i32.const 1)))
+              (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+            (i32.xor (i32.xor (local.get $sum) (i32.shl (local.get $p) (i32.const 8))) (i32.rotl (local.get $q) (i32.const 16)))))
         """;
 
     [Fact]
     public void The_Analysis_Finds_Counted_Loops_And_Their_Affine_Accesses()
     {
         var loops = AnalyzeLoops(Loops);
-        Assert.Equal(5, loops.Count);
+        Assert.Equal(6, loops.Count);
 
         var down = loops[0]!;
         Assert.Equal(-2, down.ExitStep);
@@ -90,6 +102,20 @@ public class LoopVersioningTests
         var growing = loops[4]!;
         Assert.Equal(-1, growing.ExitStep);
         Assert.Equal(3, growing.ProvenAccesses.Count);
+
+        // Addresses that are a local's current value use its Int64 copy: all four of down's (a static offset does
+        // not count), backwards' two through p (read after its one write), not the data-dependent one, growing's
+        // three; none of up's (base + 4i); in walk, p's two, not q's (written twice).
+        Assert.Equal(4, down.WideAddresses.Count);
+        Assert.Equal(new Dictionary<int, long> { [0] = 16, [1] = 8 }, down.WideLocals);
+        Assert.Equal(2, backwards.WideAddresses.Count);
+        Assert.Equal(new Dictionary<int, long> { [0] = -4 }, backwards.WideLocals);
+        Assert.Empty(up.WideAddresses);
+        Assert.Equal(3, growing.WideAddresses.Count);
+        var walk = loops[5]!;
+        Assert.Equal(3, walk.ProvenAccesses.Count);
+        Assert.Equal(2, walk.WideAddresses.Count);
+        Assert.Equal(new Dictionary<int, long> { [0] = 1 }, walk.WideLocals);
     }
 
     [Theory]
@@ -140,6 +166,10 @@ public class LoopVersioningTests
             .. from t in trips from d in near select new[] { At(4 * t + d), At(-3 * t) },
             .. from t in trips from d in near select new[] { At(65536 + d), At(-3 * t) },
             .. Enumerable.Range(0, 500).Select(_ => new[] { Pick(pointers), negativeThirds[random.Next(negativeThirds.Length)] })]);
+        data.Add("walk", [
+            .. from t in trips from d in near select new[] { At(65536 - t + d), 0u, At(t) },
+            .. from t in trips from d in near select new[] { 0u, At(65536 - 2 * t + d), At(t) },
+            .. Enumerable.Range(0, 500).Select(_ => new[] { Pick(pointers), Pick(pointers), Count(counts) })]);
         data.Add("growing", [
             .. from t in trips from d in near select new[] { At(65534 - 2 * t + d), At(t), uint.MaxValue },
             .. Enumerable.Range(0, 500).Select(_ => new[] { Pick(pointers), Count(counts), Pick(pointers) })]);
