@@ -48,6 +48,17 @@ internal sealed partial class FunctionCompiler
 
     private ControlFrame FrameAt(uint depth) => _frames[_frameCount - 1 - (int)depth];
 
+    /// <summary>Whether the code being compiled is inside a loop of the function.</summary>
+    private bool InsideLoop
+    {
+        get
+        {
+            for (int i = _frameCount - 1; i > 0; i--)
+                if (_frames[i].Kind == FrameKind.Loop) return true;
+            return false;
+        }
+    }
+
     private void ResetControl()
     {
         _frameCount = 0;

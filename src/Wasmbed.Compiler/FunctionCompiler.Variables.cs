@@ -214,8 +214,10 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>spec 4.4.4 select: the first operand if the condition is not zero, else the second.</summary>
     /// <remarks>
-    /// Integers are selected without a branch (the JIT does not turn branches inside loops into conditional moves,
-    /// and a select's condition is often unpredictable, as in CRC loops); other types branch.
+    /// Inside loops, integers are selected without a branch: the JIT does not turn branches inside loops into
+    /// conditional moves, and a select's condition is often unpredictable, as in CRC loops. Elsewhere, and for other
+    /// types, the select is a branch over one store, which the JIT turns into a conditional move where it can (one
+    /// instruction after the test, where the mask takes three).
     /// </remarks>
     private void CompileSelect()
     {
@@ -228,7 +230,7 @@ internal sealed partial class FunctionCompiler
         var result = SpillLocal(_height - 3, type);
         _il.Emit(OpCodes.Stloc, condition);
         _il.Emit(OpCodes.Stloc, second);
-        if (type is ValueType.I32 or ValueType.I64)
+        if (type is ValueType.I32 or ValueType.I64 && InsideLoop)
         {
             // (first & mask) | (second & ~mask), where mask = (c | -c) >> 31 is all ones when the condition c is not
             // zero, or just -c when c is known to be 0 or 1, or c itself when it is known to be 0 or -1 (see
