@@ -60,7 +60,8 @@ internal sealed partial class FunctionCompiler
         _type = _module.Types[(int)_module.FunctionTypeIndices[definedIndex]];
         var body = _module.Codes[definedIndex];
         var method = _scope.Functions[definedIndex];
-        _il = method.GetILGenerator(Math.Max(64, body.CodeLength * 4));
+        var il = method.GetILGenerator(Math.Max(64, body.CodeLength * 4));
+        _il = _scope.Tokens is { } tokens ? new TokenCachingILGenerator(il, tokens) : il;
         _contextArgument = (short)ClrTypes.ContextArgument(_type);
         _depthArgument = (short)(_contextArgument + 1);
 

@@ -53,7 +53,7 @@ internal static class ModuleCompiler
         var typeName = ModuleScope.TypeName(description);
         var type = moduleBuilder.DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(CompiledInstance));
         type.DefineDefaultConstructor(MethodAttributes.Public);
-        var scope = new ModuleScope(description, type, engineOptions);
+        var scope = new ModuleScope(description, type, engineOptions, persisted);
 
         var compiler = new FunctionCompiler(scope);
         for (int i = 0; i < scope.Functions.Length; i++)

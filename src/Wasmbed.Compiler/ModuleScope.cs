@@ -12,9 +12,11 @@ namespace Wasmbed.Compiler;
 /// </summary>
 internal sealed class ModuleScope
 {
-    public ModuleScope(ModuleDescription description, TypeBuilder type, EngineOptions options)
+    public ModuleScope(ModuleDescription description, TypeBuilder type, EngineOptions options, bool persisted)
     {
         Description = description;
+        // A persisted assembly's IL generator resolves tokens itself, when the assembly is saved.
+        Tokens = persisted ? null : new ModuleTokens((ModuleBuilder)type.Module);
         Options = options;
         Type = type;
         const FieldAttributes field = FieldAttributes.Public;
@@ -41,6 +43,9 @@ internal sealed class ModuleScope
     }
 
     public ModuleDescription Description { get; }
+
+    /// <summary>For a run-only module: the tokens of what its code refers to in other assemblies (see <see cref="TokenCachingILGenerator"/>).</summary>
+    public ModuleTokens? Tokens { get; }
 
     /// <summary>The engine's options: fuel and interruption checks shape the code.</summary>
     public EngineOptions Options { get; }

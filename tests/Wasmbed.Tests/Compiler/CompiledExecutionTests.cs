@@ -27,6 +27,30 @@ public class CompiledExecutionTests
         Assert.Equal(2432902008176640000, m.CallI64("fac-iter", I64(20)));
     }
 
+    /// <summary>
+    /// Calls to helpers (f64.min, i64.rem_s) are emitted by cached token, which leaves the IL generator's stack count
+    /// above the true depth (TokenCachingILGenerator): with hundreds of them, past the point where that stops, and 200
+    /// operands on the stack at once, the method must still be valid and compute the interpreter's results.
+    /// </summary>
+    [Fact]
+    public void Long_Chains_Of_Helper_Calls_Over_A_Deep_Operand_Stack()
+    {
+        const int depth = 200;
+        var pushes = string.Concat(Enumerable.Range(0, depth).Select(i => $"(f64.add (local.get 0) (f64.const {i}))\n"));
+        var minimums = string.Concat(Enumerable.Repeat("f64.min\n", depth - 1));
+        var remainders = string.Concat(Enumerable.Range(0, depth).Select(i => $"(local.set 1 (i64.add (i64.rem_s (local.get 1) (i64.const {i + 7})) (local.get 1)))\n"));
+        var wat = $$"""
+            (module
+              (func (export "min") (param f64) (result f64) {{pushes}} {{minimums}})
+              (func (export "rem") (param i64) (result i64) (local i64) (local.set 1 (local.get 0)) {{remainders}} (local.get 1)))
+            """;
+        var compiled = Create(wat);
+        Assert.Equal(-2.5, compiled.CallF64("min", F64(-2.5)));
+        long expected = 123456789;
+        for (int i = 0; i < depth; i++) expected = expected % (i + 7) + expected;
+        Assert.Equal(expected, compiled.CallI64("rem", I64(123456789)));
+    }
+
     [Fact]
     public void Fib_Recursion()
     {
