@@ -95,15 +95,15 @@ internal sealed record AddressRange(AffineForm First, long Step, ulong Extent);
 /// <param name="ProvenAccesses">The offsets of the access instructions those checks cover.</param>
 /// <param name="CodeBytes">The size of the loop's code, from the <c>loop</c> instruction to its <c>end</c>.</param>
 /// <param name="WideAddresses">
-/// The proven accesses whose address operand is the value of an i32 local read by local.get or local.tee and not
-/// written since, by access offset. The local is an invariant or an induction variable written once per iteration
-/// (its step is in <see cref="WideLocals"/>): the copy of the loop without checks keeps it in an Int64 as its value
-/// over the integers, which the entry checks proved to be the address itself in every iteration.
+/// Per proven access whose address form uses only locals the body writes at most once (invariants and induction
+/// variables): that form over the locals' current values at the access (the iteration-start form, less the steps of
+/// the locals already written). The copy of the loop without checks keeps those locals in Int64s as their values over
+/// the integers, where the form's value is the address itself (the entry checks proved it in every iteration).
 /// </param>
 /// <param name="WideLocals">The locals <see cref="WideAddresses"/> uses, with their steps per iteration (0 for invariants).</param>
 internal sealed record CountedLoop(
     AffineForm Exit, long ExitStep, IReadOnlyList<AddressRange> Ranges, IReadOnlySet<int> ProvenAccesses, int CodeBytes,
-    IReadOnlyDictionary<int, int> WideAddresses, IReadOnlyDictionary<int, long> WideLocals);
+    IReadOnlyDictionary<int, AffineForm> WideAddresses, IReadOnlyDictionary<int, long> WideLocals);
 
 /// <summary>
 /// Finds loops whose memory accesses can be checked once, at the loop's entry, instead of in every iteration (loop
@@ -132,13 +132,9 @@ internal static class CountedLoopAnalysis
     /// <summary>Bounds the per-iteration step of a checked range, so that (n − 1) × step fits an Int64 for n ≤ 2^32.</summary>
     private const long MaxStep = 1 << 24;
 
-    /// <param name="SourceLocal">The local this value was read from (local.get or local.tee), or -1.</param>
-    /// <param name="SourceWrites">How many times that local had been written in the iteration when it was read.</param>
-    private readonly record struct Value(AffineForm? Form, bool IsNotEqualTest = false, int SourceLocal = -1, int SourceWrites = 0)
+    private readonly record struct Value(AffineForm? Form, bool IsNotEqualTest = false)
     {
         public static readonly Value Unknown = new(null);
-
-        public Value ReadFrom(int local, int writes) => this with { SourceLocal = local, SourceWrites = writes };
     }
 
     /// <summary>
@@ -152,7 +148,7 @@ internal static class CountedLoopAnalysis
         var stack = new List<Value>();
         var written = new Dictionary<int, Value>();
         var writes = new Dictionary<int, int>();
-        var accesses = new List<(int Offset, Value Address, ulong Extent, bool SourceUnchanged)>();
+        var accesses = new List<(int Offset, Value Address, ulong Extent, int[] WrittenBefore)>();
         Value? exit = null;
 
         while (true)
@@ -170,9 +166,8 @@ internal static class CountedLoopAnalysis
                     continue;
                 case Opcode.LocalGet:
                     int local = (int)instruction.Index;
-                    var read = written.TryGetValue(local, out var current) ? current
-                        : localTypes[local] == ValueType.I32 ? new Value(AffineForm.OfLocal(local)) : Value.Unknown;
-                    stack.Add(read.ReadFrom(local, writes.GetValueOrDefault(local)));
+                    stack.Add(written.TryGetValue(local, out var current) ? current
+                        : localTypes[local] == ValueType.I32 ? new Value(AffineForm.OfLocal(local)) : Value.Unknown);
                     continue;
                 case Opcode.LocalSet:
                     written[(int)instruction.Index] = Pop(stack);
@@ -182,7 +177,6 @@ internal static class CountedLoopAnalysis
                     int teed = (int)instruction.Index;
                     written[teed] = stack[^1];
                     writes[teed] = writes.GetValueOrDefault(teed) + 1;
-                    stack[^1] = stack[^1].ReadFrom(teed, writes[teed]);
                     continue;
                 case Opcode.I32Const:
                     stack.Add(new Value(AffineForm.OfConstant((int)instruction.Value)));
@@ -217,12 +211,27 @@ internal static class CountedLoopAnalysis
             {
                 // The address is the bottom operand: loads take only it, stores and lane accesses a value above it.
                 var address = stack[^info.Inputs.Count];
-                bool sourceUnchanged = address.SourceLocal >= 0 && writes.GetValueOrDefault(address.SourceLocal) == address.SourceWrites;
-                accesses.Add((instruction.Offset, address, instruction.Value + (ulong)(1 << info.NaturalAlignment), sourceUnchanged));
+                int[] writtenBefore = address.Form is { } form ? [.. form.Terms.Select(t => t.Local).Where(writes.ContainsKey)] : [];
+                accesses.Add((instruction.Offset, address, instruction.Value + (ulong)(1 << info.NaturalAlignment), writtenBefore));
             }
             Pop(stack, info.Inputs.Count);
             for (int i = 0; i < info.Outputs.Count; i++) stack.Add(Value.Unknown);
         }
+    }
+
+    /// <summary>
+    /// An address form over the iteration-start values, rewritten over the values the locals have at the access: a
+    /// local written (once) before it has grown by its step. Null when a local is written more than once.
+    /// </summary>
+    private static AffineForm? CurrentForm(AffineForm form, int[] writtenBefore, Dictionary<int, int> writes, Dictionary<int, long> steps)
+    {
+        long grown = 0;
+        foreach (var (local, coefficient) in form.Terms)
+        {
+            if (writes.GetValueOrDefault(local) > 1 || !steps.TryGetValue(local, out long step)) return null;
+            if (writtenBefore.Contains(local)) grown += coefficient * step;
+        }
+        return AffineForm.Add(form, AffineForm.OfConstant(grown), -1);
     }
 
     private static Value Pop(List<Value> stack)
@@ -252,7 +261,7 @@ internal static class CountedLoopAnalysis
 
     private static CountedLoop? Finish(
         ReadOnlySpan<ValueType> localTypes, Dictionary<int, Value> written, Dictionary<int, int> writes,
-        List<(int Offset, Value Address, ulong Extent, bool SourceUnchanged)> accesses, Value exit, int codeBytes)
+        List<(int Offset, Value Address, ulong Extent, int[] WrittenBefore)> accesses, Value exit, int codeBytes)
     {
         // The step of every local an affine form may use: 0 for invariants, s for induction variables.
         var steps = new Dictionary<int, long>();
@@ -275,20 +284,17 @@ internal static class CountedLoopAnalysis
         if (exit.Form is not { } exitForm || StepOf(exitForm) is not { } exitStep || exitStep == 0) return null;
         var ranges = new Dictionary<(AffineForm First, long Step), ulong>();
         var proven = new HashSet<int>();
-        var wideAddresses = new Dictionary<int, int>();
+        var wideAddresses = new Dictionary<int, AffineForm>();
         var wideLocals = new Dictionary<int, long>();
-        foreach (var (offset, address, extent, sourceUnchanged) in accesses)
+        foreach (var (offset, address, extent, writtenBefore) in accesses)
         {
             if (address.Form is not { } form || address.IsNotEqualTest || StepOf(form) is not { } step || extent > uint.MaxValue) continue;
             proven.Add(offset);
             ranges[(form, step)] = Math.Max(extent, ranges.GetValueOrDefault((form, step)));
-            // The address is the local's current value: its form is the local plus what the iteration added so far,
-            // so the Int64 copy (entry value, plus the step at the local's one write) is that form over the integers.
-            int local = address.SourceLocal;
-            if (sourceUnchanged && writes.GetValueOrDefault(local) <= 1 && steps.TryGetValue(local, out long localStep))
+            if (CurrentForm(form, writtenBefore, writes, steps) is { } current)
             {
-                wideAddresses[offset] = local;
-                wideLocals[local] = localStep;
+                wideAddresses[offset] = current;
+                foreach (var (local, _) in form.Terms) wideLocals[local] = steps[local];
             }
         }
         if (proven.Count == 0) return null;

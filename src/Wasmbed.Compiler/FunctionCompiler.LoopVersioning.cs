@@ -26,15 +26,30 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>While the unchecked copy of a loop is translated: per WebAssembly local kept in an Int64, that local and its step.</summary>
     private Dictionary<int, (LocalBuilder Wide, long Step)>? _wideLocals;
-    /// <summary>While the unchecked copy of a loop is translated: the accesses that take their address from a wide local.</summary>
-    private IReadOnlyDictionary<int, int>? _wideAddresses;
+    /// <summary>While the unchecked copy of a loop is translated: the accesses whose addresses are forms over wide locals.</summary>
+    private IReadOnlyDictionary<int, AffineForm>? _wideAddresses;
     private readonly Dictionary<int, LocalBuilder> _wideLocalCache = [];
 
     private bool AccessIsProven => _provenAccesses is { } proven && proven.Contains(_instructionOffset);
 
-    /// <summary>The Int64 copy of the local the current access takes its address from, if it has one.</summary>
-    private LocalBuilder? WideAddressLocal =>
-        _wideAddresses is { } addresses && addresses.TryGetValue(_instructionOffset, out int local) ? _wideLocals![local].Wide : null;
+    /// <summary>The form of the current access's address over wide locals, if it has one.</summary>
+    private AffineForm? WideAddress => _wideAddresses is { } addresses && addresses.TryGetValue(_instructionOffset, out var form) ? form : null;
+
+    /// <summary>Pushes the value of <paramref name="form"/> over the wide locals' Int64 copies.</summary>
+    private void EmitWideForm(AffineForm form)
+    {
+        _il.Emit(OpCodes.Ldc_I8, form.Constant);
+        foreach (var (local, coefficient) in form.Terms)
+        {
+            _il.Emit(OpCodes.Ldloc, _wideLocals![local].Wide);
+            if (coefficient != 1)
+            {
+                _il.Emit(OpCodes.Ldc_I8, coefficient);
+                _il.Emit(OpCodes.Mul);
+            }
+            _il.Emit(OpCodes.Add);
+        }
+    }
 
     private bool TryCompileVersionedLoop(in Instruction loopInstruction, ref InstructionReader reader)
     {
@@ -65,9 +80,9 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// Widens the locals that give proven accesses their addresses: each gets an Int64 copy holding its value over the
-    /// integers (zero-extended at entry, its step added at its one write), which addresses memory without the
-    /// zero-extension of an i32 in every access. Reads of the local take the copy's low 32 bits, which is the
+    /// Widens the locals the addresses of proven accesses are computed from: each gets an Int64 copy holding its value
+    /// over the integers (zero-extended at entry, its step added at its one write), from which the address is computed
+    /// in 64 bits, without the zero-extension of an i32 in every access. Reads of the local take the copy's low 32 bits, which is the
     /// WebAssembly value: both change by the same additions.
     /// </summary>
     private void BeginWideLocals(CountedLoop loop)

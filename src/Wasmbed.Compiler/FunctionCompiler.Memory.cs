@@ -43,11 +43,11 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitEffectiveAddress(ulong offset, int size)
     {
-        if (WideAddressLocal is { } wide)
+        if (WideAddress is { } form)
         {
-            // The address is that local's value, kept as an Int64 (FunctionCompiler.LoopVersioning.cs).
+            // The address, computed again in 64 bits from the wide locals (FunctionCompiler.LoopVersioning.cs).
             _il.Emit(OpCodes.Pop);
-            _il.Emit(OpCodes.Ldloc, wide);
+            EmitWideForm(form);
         }
         else
         {

@@ -103,14 +103,18 @@ public class LoopVersioningTests
         Assert.Equal(-1, growing.ExitStep);
         Assert.Equal(3, growing.ProvenAccesses.Count);
 
-        // Addresses that are a local's current value use its Int64 copy: all four of down's (a static offset does
-        // not count), backwards' two through p (read after its one write), not the data-dependent one, growing's
-        // three; none of up's (base + 4i); in walk, p's two, not q's (written twice).
+        // Addresses over locals written at most once are computed from Int64 copies: all four of down's, up's two
+        // (base + 4i), backwards' two through p (read after its one write), not the data-dependent one, growing's
+        // three; in walk, p's two, not q's (written twice).
         Assert.Equal(4, down.WideAddresses.Count);
         Assert.Equal(new Dictionary<int, long> { [0] = 16, [1] = 8 }, down.WideLocals);
         Assert.Equal(2, backwards.WideAddresses.Count);
         Assert.Equal(new Dictionary<int, long> { [0] = -4 }, backwards.WideLocals);
-        Assert.Empty(up.WideAddresses);
+        Assert.Equal(2, up.WideAddresses.Count);
+        Assert.Equal(new Dictionary<int, long> { [0] = 0, [1] = 1 }, up.WideLocals);
+        Assert.Contains(up.WideAddresses.Values, f => f.Constant == -6 && f.Terms.SequenceEqual([(0, 1L), (1, 4L)]));
+        // Forms over the locals' current values: backwards reads p after its update, so p itself, not p − 4.
+        Assert.All(backwards.WideAddresses.Values, f => Assert.True(f.Constant == 0 && f.Terms.SequenceEqual([(0, 1L)])));
         Assert.Equal(3, growing.WideAddresses.Count);
         var walk = loops[5]!;
         Assert.Equal(3, walk.ProvenAccesses.Count);
