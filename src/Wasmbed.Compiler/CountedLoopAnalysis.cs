@@ -86,8 +86,8 @@ internal sealed class AffineForm : IEquatable<AffineForm>
 internal sealed record AddressRange(AffineForm First, long Step, ulong Extent);
 
 /// <summary>
-/// A straight-line loop that runs a number of iterations known at its entry, and the accesses of it whose addresses
-/// are affine in its induction variables. See <see cref="CountedLoopAnalysis"/>.
+/// A loop that runs at most a number of iterations known at its entry, and the accesses of it whose addresses are
+/// affine in its induction variables. See <see cref="CountedLoopAnalysis"/>.
 /// </summary>
 /// <param name="Exit">The value the closing br_if tests, at the end of the first iteration: the loop goes on while it is not 0.</param>
 /// <param name="ExitStep">How much that value changes per iteration (never 0).</param>
@@ -111,8 +111,11 @@ internal sealed record CountedLoop(
 /// the loop as it is otherwise).
 /// </summary>
 /// <remarks>
-/// <para>The loop qualifies when its body is straight-line code (no blocks, no branches, nothing that leaves it but
-/// traps) ending in <c>br_if 0</c>, so that it runs until the tested value is 0. Symbolic execution of one iteration
+/// <para>The loop qualifies when its body ends in <c>br_if 0</c>, so that it runs until the tested value is 0, and
+/// nothing else goes back to its header. Inside, blocks and ifs (no loops) may branch forward or out of the loop: an
+/// exit only shortens the loop, so its trip count stays an upper bound. A local written where some path through a
+/// block or if skips the write (after a branch in the block, in an if's arm) is unknown after it, and an else arm
+/// starts from the values before the if. Symbolic execution of one iteration
 /// describes every i32 value as an <see cref="AffineForm"/> over the locals' values at the iteration's start; add,
 /// sub, mul and shl by constants are ring operations modulo 2^32, so a form evaluated over the integers is congruent
 /// to the WebAssembly value. A local the body does not write is invariant; one it leaves as itself plus s is an
@@ -150,17 +153,68 @@ internal static class CountedLoopAnalysis
         var writes = new Dictionary<int, int>();
         var accesses = new List<(int Offset, Value Address, ulong Extent, int[] WrittenBefore)>();
         Value? exit = null;
+        // Blocks and ifs inside the body, innermost first.
+        var regions = new List<Region>();
+        int deadDepth = -1;
+        bool exits = false;
 
         while (true)
         {
             var instruction = reader.Read();
             var op = instruction.Opcode;
-            if (exit is not null) return op == Opcode.End ? Finish(localTypes, written, writes, accesses, exit.Value, reader.Position - loop.Offset) : null;
+            if (exit is not null) return op == Opcode.End ? Finish(localTypes, written, writes, accesses, exit.Value, exits, reader.Position - loop.Offset) : null;
             var info = instruction.Info;
+            if (deadDepth >= 0)
+            {
+                // Unreachable code after a branch, up to the else or end of its region.
+                if (op is Opcode.Block or Opcode.If or Opcode.Loop) deadDepth++;
+                else if (op == Opcode.Else && deadDepth == 0) deadDepth = -1;
+                else if (op == Opcode.End && deadDepth-- > 0) continue;
+                if (deadDepth >= 0) continue;
+            }
             switch (op)
             {
-                case Opcode.BrIf when instruction.Index == 0:
+                case Opcode.BrIf when regions.Count == 0 && instruction.Index == 0:
                     exit = Pop(stack);
+                    continue;
+                case Opcode.Block or Opcode.If:
+                    // Regions take no parameters and yield at most one value (which the analysis does not follow).
+                    var regionType = instruction.Block;
+                    if (regionType.Kind == BlockTypeKind.TypeIndex) return null;
+                    if (op == Opcode.If) Pop(stack);
+                    regions.Insert(0, new Region(stack.Count, regionType.Kind == BlockTypeKind.Value, op == Opcode.If ? new(written) : null));
+                    continue;
+                case Opcode.Else:
+                    // The else branch starts from the values the locals had before the then branch.
+                    var branch = regions[0];
+                    stack.RemoveRange(branch.Height, stack.Count - branch.Height);
+                    foreach (int undone in branch.Conditional)
+                    {
+                        if (branch.Entry!.TryGetValue(undone, out var before)) written[undone] = before;
+                        else written.Remove(undone);
+                    }
+                    continue;
+                case Opcode.End when regions.Count > 0:
+                    var region = regions[0];
+                    regions.RemoveAt(0);
+                    stack.RemoveRange(region.Height, stack.Count - region.Height);
+                    if (region.HasResult) stack.Add(Value.Unknown);
+                    // A local written on some paths through the region has no one value after it.
+                    foreach (int merged in region.Conditional) written[merged] = Value.Unknown;
+                    continue;
+                case Opcode.Br or Opcode.BrIf or Opcode.BrTable or Opcode.Return or Opcode.Unreachable:
+                    // Inside a region: forward branches, which make what follows them in the regions they leave
+                    // conditional, and exits from the loop, which only shorten it. A branch to the loop's header would
+                    // start an iteration the trip count does not count.
+                    if (regions.Count == 0) return null;
+                    foreach (uint label in Targets(module, in instruction))
+                    {
+                        if (label == regions.Count) return null;
+                        if (label > regions.Count) exits = true;
+                        else for (int r = 0; r <= label; r++) regions[r].Branched = true;
+                    }
+                    if (op == Opcode.BrIf) { Pop(stack); continue; }
+                    deadDepth = 0;
                     continue;
                 case Opcode.Nop:
                     continue;
@@ -169,14 +223,12 @@ internal static class CountedLoopAnalysis
                     stack.Add(written.TryGetValue(local, out var current) ? current
                         : localTypes[local] == ValueType.I32 ? new Value(AffineForm.OfLocal(local)) : Value.Unknown);
                     continue;
-                case Opcode.LocalSet:
-                    written[(int)instruction.Index] = Pop(stack);
-                    writes[(int)instruction.Index] = writes.GetValueOrDefault((int)instruction.Index) + 1;
-                    continue;
-                case Opcode.LocalTee:
-                    int teed = (int)instruction.Index;
-                    written[teed] = stack[^1];
-                    writes[teed] = writes.GetValueOrDefault(teed) + 1;
+                case Opcode.LocalSet or Opcode.LocalTee:
+                    int target = (int)instruction.Index;
+                    written[target] = op == Opcode.LocalSet ? Pop(stack) : stack[^1];
+                    writes[target] = writes.GetValueOrDefault(target) + 1;
+                    // A write that some path through the enclosing regions skips is undone where those paths join.
+                    if (regions.Any(r => r.Entry is not null || r.Branched)) regions[0].Conditional.Add(target);
                     continue;
                 case Opcode.I32Const:
                     stack.Add(new Value(AffineForm.OfConstant((int)instruction.Value)));
@@ -219,6 +271,17 @@ internal static class CountedLoopAnalysis
         }
     }
 
+    /// <summary>The labels a branch may go to (none for return and unreachable), as relative depths.</summary>
+    private static uint[] Targets(ModuleDescription module, in Instruction branch)
+    {
+        if (branch.Opcode is Opcode.Br or Opcode.BrIf) return [branch.Index];
+        if (branch.Opcode != Opcode.BrTable) return [];
+        var targets = new uint[branch.Index + 1];
+        InstructionReader.ReadBrTableTargets(module.Bytes.Span, branch, targets.AsSpan(0, (int)branch.Index));
+        targets[^1] = branch.Index2;
+        return targets;
+    }
+
     /// <summary>
     /// An address form over the iteration-start values, rewritten over the values the locals have at the access: a
     /// local written (once) before it has grown by its step. Null when a local is written more than once.
@@ -232,6 +295,19 @@ internal static class CountedLoopAnalysis
             if (writtenBefore.Contains(local)) grown += coefficient * step;
         }
         return AffineForm.Add(form, AffineForm.OfConstant(grown), -1);
+    }
+
+    /// <summary>A block or if inside the loop's body.</summary>
+    /// <param name="Height">The operand stack height at its start.</param>
+    /// <param name="HasResult">Whether it yields a value.</param>
+    /// <param name="Entry">For an if: the locals' values at its start, which its else branch starts from.</param>
+    private sealed record Region(int Height, bool HasResult, Dictionary<int, Value>? Entry)
+    {
+        /// <summary>Whether a branch to its end (or beyond) has been met in it, so that what follows may be skipped.</summary>
+        public bool Branched { get; set; }
+
+        /// <summary>Locals written in it where some path skips the write.</summary>
+        public HashSet<int> Conditional { get; } = [];
     }
 
     private static Value Pop(List<Value> stack)
@@ -261,7 +337,7 @@ internal static class CountedLoopAnalysis
 
     private static CountedLoop? Finish(
         ReadOnlySpan<ValueType> localTypes, Dictionary<int, Value> written, Dictionary<int, int> writes,
-        List<(int Offset, Value Address, ulong Extent, int[] WrittenBefore)> accesses, Value exit, int codeBytes)
+        List<(int Offset, Value Address, ulong Extent, int[] WrittenBefore)> accesses, Value exit, bool exits, int codeBytes)
     {
         // The step of every local an affine form may use: 0 for invariants, s for induction variables.
         var steps = new Dictionary<int, long>();
@@ -291,7 +367,9 @@ internal static class CountedLoopAnalysis
             if (address.Form is not { } form || address.IsNotEqualTest || StepOf(form) is not { } step || extent > uint.MaxValue) continue;
             proven.Add(offset);
             ranges[(form, step)] = Math.Max(extent, ranges.GetValueOrDefault((form, step)));
-            if (CurrentForm(form, writtenBefore, writes, steps) is { } current)
+            // A branch out of the loop would leave an induction variable's i32 local behind its wide copy (which is
+            // written back only where the loop ends), so such loops widen only invariants.
+            if (CurrentForm(form, writtenBefore, writes, steps) is { } current && (!exits || form.Terms.All(t => steps[t.Local] == 0)))
             {
                 wideAddresses[offset] = current;
                 foreach (var (local, _) in form.Terms) wideLocals[local] = steps[local];

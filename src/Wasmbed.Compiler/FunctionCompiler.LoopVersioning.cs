@@ -3,7 +3,7 @@ using Wasmbed.Format;
 
 namespace Wasmbed.Compiler;
 
-// Loop versioning (CountedLoopAnalysis): a counted straight-line loop is emitted twice. In front of it, its trip count
+// Loop versioning (CountedLoopAnalysis): a counted loop is emitted twice. In front of it, its trip count
 // and the address ranges of its affine accesses are computed from the locals; when every range lies in memory, the
 // copy without those accesses' bounds checks runs, otherwise the loop as always. Both copies run the same
 // instructions, so results, traps and fuel are the same either way.

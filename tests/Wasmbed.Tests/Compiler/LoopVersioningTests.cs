@@ -71,14 +71,94 @@ public class LoopVersioningTests
               (i32.store8 (local.get $q) (local.get $sum))
               (local.set $q (i32.add (local.get $q) (i32.const 1)))
               (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
-            (i32.xor (i32.xor (local.get $sum) (i32.shl (local.get $p) (i32.const 8))) (i32.rotl (local.get $q) (i32.const 16)))))
+            (i32.xor (i32.xor (local.get $sum) (i32.shl (local.get $p) (i32.const 8))) (i32.rotl (local.get $q) (i32.const 16))))
+          ;; Branches inside the body, as in a bubble sort pass: a compare-and-swap in an if/else, a value carried in a
+          ;; local written on one path, and an early exit out of the loop from a nested block.
+          (func (export "swap") (param $p i32) (param $n i32) (param $stop i32) (result i32)
+            (local $a i32) (local $b i32) (local $swaps i32)
+            (block $out
+              (loop $l
+                (local.set $a (i32.load (local.get $p)))
+                (local.set $b (i32.load offset=4 (local.get $p)))
+                (if (i32.gt_s (local.get $a) (local.get $b))
+                  (then
+                    (i32.store (local.get $p) (local.get $b))
+                    (i32.store offset=4 (local.get $p) (local.get $a))
+                    (local.set $swaps (i32.add (local.get $swaps) (i32.const 1))))
+                  (else (i32.store8 offset=7 (local.get $p) (i32.load8_u offset=2 (local.get $p)))))
+                (block $keep
+                  (br_if $keep (i32.ne (local.get $swaps) (local.get $stop)))
+                  (br $out))
+                (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
+            (i32.add (i32.mul (local.get $swaps) (i32.const 65536)) (local.get $p)))
+          ;; A bubble sort pass through base + 4i (i rising to an end): the swap in an if, no exit, i comes back.
+          (func (export "pass") (param $base i32) (param $i i32) (param $end i32) (result i32)
+            (local $a i32) (local $b i32)
+            (loop $l
+              (local.set $a (i32.load (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 2)))))
+              (local.set $b (i32.load offset=4 (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 2)))))
+              (if (i32.gt_u (local.get $a) (local.get $b))
+                (then
+                  (i32.store (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 2))) (local.get $b))
+                  (i32.store offset=4 (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 2))) (local.get $a))))
+              (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $end))))
+            (i32.xor (local.get $i) (i32.load (local.get $base))))
+          ;; A pointer moved up or down by the data: written on both paths, it is no induction variable, and its
+          ;; access stays checked (the loop is not versioned).
+          (func (export "zigzag") (param $p i32) (param $n i32) (result i32)
+            (local $sum i32)
+            (loop $l
+              (local.set $sum (i32.add (local.get $sum) (i32.load8_u (local.get $p))))
+              (if (i32.and (local.get $sum) (i32.const 1))
+                (then (local.set $p (i32.add (local.get $p) (i32.const 1))))
+                (else (local.set $p (i32.sub (local.get $p) (i32.const 1)))))
+              (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+            (i32.add (local.get $sum) (local.get $p)))
+          ;; The else branch must not see what the then branch wrote: y is p + 4 on one path only.
+          (func (export "paths") (param $p i32) (param $y i32) (param $n i32) (result i32)
+            (local $sum i32)
+            (loop $l
+              (if (i32.and (local.get $n) (i32.const 1))
+                (then (local.set $y (i32.add (local.get $p) (i32.const 4))))
+                (else (local.set $sum (i32.add (local.get $sum) (i32.load (local.get $y))))))
+              (local.set $p (i32.add (local.get $p) (i32.const 4)))
+              (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+            (local.get $sum))
+          ;; clang's bubble sort pass: locals written in nested blocks before their first branch have one value after
+          ;; them (next = p + 4, and p = next makes p an induction variable); one written after a branch does not.
+          (func (export "blocks") (param $p i32) (param $n i32) (result i32)
+            (local $a i32) (local $next i32) (local $v i32)
+            (local.set $a (i32.load (local.get $p)))
+            (loop $l
+              (block $done
+                (block $swap
+                  (br_if $swap (i32.gt_s (local.get $a) (local.tee $v (i32.load (local.tee $next (i32.add (local.get $p) (i32.const 4)))))))
+                  (local.set $a (local.get $v))
+                  (br $done))
+                (i32.store (local.get $p) (local.get $v))
+                (i32.store (local.get $next) (local.get $a)))
+              (local.set $p (local.get $next))
+              (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+            (i32.add (local.get $a) (local.get $p)))
+          ;; A write after a branch in a block is skipped on one path: q goes up by 8 or down by 8, no induction variable.
+          (func (export "skip") (param $q i32) (param $n i32) (result i32)
+            (local $sum i32)
+            (loop $l
+              (local.set $sum (i32.add (local.get $sum) (i32.load8_u (local.get $q))))
+              (local.set $q (i32.add (local.get $q) (i32.const 8)))
+              (block $keep
+                (br_if $keep (i32.and (local.get $sum) (i32.const 1)))
+                (local.set $q (i32.sub (local.get $q) (i32.const 16))))
+              (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+            (i32.add (local.get $sum) (local.get $q))))
         """;
 
     [Fact]
     public void The_Analysis_Finds_Counted_Loops_And_Their_Affine_Accesses()
     {
         var loops = AnalyzeLoops(Loops);
-        Assert.Equal(6, loops.Count);
+        Assert.Equal(12, loops.Count);
 
         var down = loops[0]!;
         Assert.Equal(-2, down.ExitStep);
@@ -120,11 +200,33 @@ public class LoopVersioningTests
         Assert.Equal(3, walk.ProvenAccesses.Count);
         Assert.Equal(2, walk.WideAddresses.Count);
         Assert.Equal(new Dictionary<int, long> { [0] = 1 }, walk.WideLocals);
+
+        // Branches inside: every access is through p, an induction variable, the one in the else branch too; the
+        // early exit keeps p in its i32 form.
+        var swap = loops[6]!;
+        Assert.Equal(-1, swap.ExitStep);
+        Assert.Equal(6, swap.ProvenAccesses.Count);
+        Assert.Empty(swap.WideAddresses);
+        var pass = loops[7]!;
+        Assert.Equal(4, pass.ProvenAccesses.Count);
+        Assert.Equal(4, pass.WideAddresses.Count);
+        Assert.Equal(new Dictionary<int, long> { [0] = 0, [1] = 1 }, pass.WideLocals);
+        Assert.Null(loops[8]);   // zigzag
+        Assert.Null(loops[9]);   // paths: the else branch's load through y stays checked
+        var blocks = loops[10]!;
+        Assert.Equal(3, blocks.ProvenAccesses.Count);
+        Assert.Equal(3, blocks.WideAddresses.Count);
+        Assert.Equal(new Dictionary<int, long> { [0] = 4 }, blocks.WideLocals);
+        Assert.Null(loops[11]);   // skip
     }
 
     [Theory]
     [InlineData("(loop $l (i32.store (local.get 0) (i32.const 1)) (br_if $l (local.tee 1 (i32.sub (local.get 1) (i32.const 1)))) (br $l))", "code after the closing br_if")]
-    [InlineData("(loop $l (if (local.get 1) (then (i32.store (local.get 0) (i32.const 1)))) (br_if $l (local.tee 1 (i32.sub (local.get 1) (i32.const 1)))))", "a branch in the body")]
+    [InlineData("(loop $l (if (local.get 0) (then (br $l))) (i32.store (local.get 0) (i32.const 1)) (br_if $l (local.tee 1 (i32.sub (local.get 1) (i32.const 1)))))", "a branch to the header from an if (an iteration the count misses)")]
+    [InlineData("(loop $l (block (br_table 0 1 (local.get 0))) (i32.store (local.get 0) (i32.const 1)) (br_if $l (local.tee 1 (i32.sub (local.get 1) (i32.const 1)))))", "a br_table that can go to the header")]
+    [InlineData("(loop $l (i32.store (local.get 0) (i32.const 1)) (if (local.get 0) (then (local.set 1 (i32.const 9)))) (br_if $l (local.tee 1 (i32.sub (local.get 1) (i32.const 1)))))", "a counter written on one path")]
+    [InlineData("(loop $l (i32.store (local.get 0) (i32.const 1)) (br_if 1 (local.get 0)) (br_if $l (local.tee 1 (i32.sub (local.get 1) (i32.const 1)))))", "an exit outside any block of the body")]
+    [InlineData("(loop $l (block (loop (br_if 0 (local.get 0)))) (i32.store (local.get 0) (i32.const 1)) (br_if $l (local.tee 1 (i32.sub (local.get 1) (i32.const 1)))))", "a loop inside")]
     [InlineData("(loop $l (i32.store (local.get 0) (i32.const 1)) (br_if $l (i32.eqz (local.tee 1 (i32.sub (local.get 1) (i32.const 1))))))", "a loop that goes on while a value is 0")]
     [InlineData("(loop $l (i32.store (local.get 0) (i32.const 1)) (br_if $l (local.get 1)))", "a counter that does not change")]
     [InlineData("(loop $l (i32.store (local.get 0) (i32.const 1)) (local.set 1 (i32.shr_u (local.get 1) (i32.const 1))) (br_if $l (local.get 1)))", "a counter that is not an induction variable")]
@@ -174,6 +276,21 @@ public class LoopVersioningTests
             .. from t in trips from d in near select new[] { At(65536 - t + d), 0u, At(t) },
             .. from t in trips from d in near select new[] { 0u, At(65536 - 2 * t + d), At(t) },
             .. Enumerable.Range(0, 500).Select(_ => new[] { Pick(pointers), Pick(pointers), Count(counts) })]);
+        data.Add("swap", [
+            .. from t in trips from d in near select new[] { At(65536 - 4 * t - 4 + d), At(t), 1000u },
+            .. from t in trips from d in near select new[] { At(65536 - 4 * t - 4 + d), At(t), 1u },
+            .. Enumerable.Range(0, 500).Select(_ => new[] { Pick(pointers), Count(counts), (uint)random.Next(6) })]);
+        data.Add("pass", [
+            .. from t in trips from d in near select new[] { At(65536 - 4 * t - 8 + d), 0u, At(t) },
+            .. from t in trips from d in near select new[] { 0u, At(16384 - t - 2 + d / 4), 16384u },
+            .. Enumerable.Range(0, 500).Select(_ => new[] { Pick(pointers), Count(counts), Count(counts) })]);
+        // (zigzag stays inside memory for long, so its counts stay small.)
+        data.Add("zigzag", [.. Enumerable.Range(0, 300).Select(_ => new[] { Pick(pointers), (uint)random.Next(1, 3000) })]);
+        data.Add("paths", [.. Enumerable.Range(0, 300).Select(_ => new[] { Pick(pointers), Pick(pointers), (uint)random.Next(1, 40) })]);
+        data.Add("blocks", [
+            .. from t in trips from d in near select new[] { At(65536 - 4 * t - 4 + d), At(t) },
+            .. Enumerable.Range(0, 500).Select(_ => new[] { Pick(pointers), Count(counts) })]);
+        data.Add("skip", [.. Enumerable.Range(0, 300).Select(_ => new[] { Pick(pointers), (uint)random.Next(1, 3000) })]);
         data.Add("growing", [
             .. from t in trips from d in near select new[] { At(65534 - 2 * t + d), At(t), uint.MaxValue },
             .. Enumerable.Range(0, 500).Select(_ => new[] { Pick(pointers), Count(counts), Pick(pointers) })]);
