@@ -82,8 +82,8 @@ internal sealed partial class FunctionCompiler
     /// <summary>
     /// Widens the locals the addresses of proven accesses are computed from: each gets an Int64 copy holding its value
     /// over the integers (zero-extended at entry, its step added at its one write), from which the address is computed
-    /// in 64 bits, without the zero-extension of an i32 in every access. Reads of the local take the copy's low 32 bits, which is the
-    /// WebAssembly value: both change by the same additions.
+    /// in 64 bits, without the zero-extension of an i32 in every access. Reads of the local take the copy's low 32
+    /// bits, which is the WebAssembly value: both change by the same additions.
     /// </summary>
     private void BeginWideLocals(CountedLoop loop)
     {
