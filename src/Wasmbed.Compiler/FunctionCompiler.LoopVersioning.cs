@@ -35,22 +35,6 @@ internal sealed partial class FunctionCompiler
     /// <summary>The form of the current access's address over wide locals, if it has one.</summary>
     private AffineForm? WideAddress => _wideAddresses is { } addresses && addresses.TryGetValue(_instructionOffset, out var form) ? form : null;
 
-    /// <summary>Pushes the value of <paramref name="form"/> over the wide locals' Int64 copies.</summary>
-    private void EmitWideForm(AffineForm form)
-    {
-        _il.Emit(OpCodes.Ldc_I8, form.Constant);
-        foreach (var (local, coefficient) in form.Terms)
-        {
-            _il.Emit(OpCodes.Ldloc, _wideLocals![local].Wide);
-            if (coefficient != 1)
-            {
-                _il.Emit(OpCodes.Ldc_I8, coefficient);
-                _il.Emit(OpCodes.Mul);
-            }
-            _il.Emit(OpCodes.Add);
-        }
-    }
-
     private bool TryCompileVersionedLoop(in Instruction loopInstruction, ref InstructionReader reader)
     {
         if (!_usesMemory || _provenAccesses is not null) return false;
@@ -232,14 +216,24 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary>Pushes the form's value over the integers, with every local taken as unsigned (an Int64).</summary>
+    /// <summary>
+    /// Pushes the form's value over the integers, with every local taken as unsigned (an Int64): in front of a loop
+    /// from the i32 locals, in the unchecked copy of a loop from the wide copies where the locals have them.
+    /// </summary>
     private void EmitFormAsInt64(AffineForm form)
     {
         _il.Emit(OpCodes.Ldc_I8, form.Constant);
         foreach (var (local, coefficient) in form.Terms)
         {
-            EmitLoadLocal((uint)local);
-            _il.Emit(OpCodes.Conv_U8);
+            if (_wideLocals is { } wide && wide.TryGetValue(local, out var copy))
+            {
+                _il.Emit(OpCodes.Ldloc, copy.Wide);
+            }
+            else
+            {
+                EmitLoadLocal((uint)local);
+                _il.Emit(OpCodes.Conv_U8);
+            }
             if (coefficient != 1)
             {
                 _il.Emit(OpCodes.Ldc_I8, coefficient);

@@ -47,7 +47,7 @@ internal sealed partial class FunctionCompiler
         {
             // The address, computed again in 64 bits from the wide locals (FunctionCompiler.LoopVersioning.cs).
             _il.Emit(OpCodes.Pop);
-            EmitWideForm(form);
+            EmitFormAsInt64(form);
         }
         else
         {

@@ -71,6 +71,13 @@ internal sealed partial class FunctionCompiler
 
     private void CompileLocalGet(uint index)
     {
+        EmitLocalValue(index);
+        Push(_localTypes[index]);
+    }
+
+    /// <summary>Pushes the local's value: from its wide copy's low 32 bits while it has one (see BeginWideLocals).</summary>
+    private void EmitLocalValue(uint index)
+    {
         if (_wideLocals is { } wide && wide.TryGetValue((int)index, out var copy))
         {
             _il.Emit(OpCodes.Ldloc, copy.Wide);
@@ -80,7 +87,6 @@ internal sealed partial class FunctionCompiler
         {
             EmitLoadLocal(index);
         }
-        Push(_localTypes[index]);
     }
 
     private void EmitLoadLocal(uint index)
@@ -101,8 +107,7 @@ internal sealed partial class FunctionCompiler
         Need(1);
         if (TryStepWideLocal(index))
         {
-            _il.Emit(OpCodes.Ldloc, _wideLocals![(int)index].Wide);
-            _il.Emit(OpCodes.Conv_I4);
+            EmitLocalValue(index);
             return;
         }
         _il.Emit(OpCodes.Dup);
