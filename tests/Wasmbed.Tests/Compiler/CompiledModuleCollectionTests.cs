@@ -6,17 +6,10 @@ using Xunit.Abstractions;
 namespace Wasmbed.Tests.Compiler;
 
 /// <summary>
-/// Memory measurements are process-wide, so this collection runs alone: other tests compiling and allocating at the
-/// same time would show up as growth here.
-/// </summary>
-[CollectionDefinition(nameof(MemoryMeasurementCollection), DisableParallelization = true)]
-public sealed class MemoryMeasurementCollection;
-
-/// <summary>
 /// Compiled modules are collectible: compiling, instantiating, calling and then dropping 1,000 distinct modules
 /// keeps managed memory and the number of loaded compiled assemblies flat.
 /// </summary>
-[Collection(nameof(MemoryMeasurementCollection))]
+[Collection(nameof(RunsAloneCollection))]
 public sealed class CompiledModuleCollectionTests(ITestOutputHelper output)
 {
     private const int Warmup = 100;

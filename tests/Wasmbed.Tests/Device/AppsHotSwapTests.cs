@@ -5,6 +5,8 @@ using static Wasmbed.Tests.Device.AppsGuests;
 namespace Wasmbed.Tests.Device;
 
 /// <summary>Updating an app while events stream into it: every event is handled exactly once, in order, and v2 continues from v1's state.</summary>
+/// <remarks>The stream lasts 120 ms, so these tests run alone: under the parallel tests' load the update once came after its end.</remarks>
+[Collection(nameof(RunsAloneCollection))]
 public sealed class AppsHotSwapTests : IDisposable
 {
     private readonly AppsDevice _device = new();
